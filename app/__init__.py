@@ -1,0 +1,97 @@
+"""The app factory: settings, Tortoise, Redis, providers, error handling, blueprints and sandboxes."""
+from __future__ import annotations
+
+import itertools
+import logging
+
+import httpx
+from sanic import Sanic
+from sanic.exceptions import PayloadTooLarge, SanicException
+
+from app import db, metrics
+from app import redis as redis_setup
+from app.config import Settings, load_settings
+from app.errors import AppError, handle_error
+from app.providers.dingtalk import DingTalk
+from app.providers.http import make_client
+from app.providers.wechat import WeChat
+from app.security import Tokens, Vault, load_key
+from app.services.catalog import Catalog
+
+_names = itertools.count()
+
+
+def create_app(settings: Settings | None = None, *, name: str | None = None,
+               provider_transport: httpx.AsyncBaseTransport | None = None) -> Sanic:
+    """Build the application. `provider_transport` lets tests route provider calls to the in-process sandbox."""
+    settings = settings or load_settings()
+    logging.basicConfig(level=settings.log_level)
+    app = Sanic(name or f"zhangban{next(_names) or ''}")
+    app.config.REQUEST_MAX_SIZE = settings.max_body
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.OAS_UI_DEFAULT = "swagger"
+    app.config.OAS_URL_PREFIX = "/docs"
+    app.config.API_TITLE = "掌办 Zhangban API"
+    app.config.API_VERSION = "1"
+    app.config.API_DESCRIPTION = "掌上办事 backend: catalog, identity, applications, appointments, payments."
+    app.config.CORS = False
+    app.config.REAL_IP_HEADER = settings.extra.get("real_ip_header") or None
+    app.ctx.settings = settings
+    app.ctx.vault = Vault(load_key(settings, settings.data_key, "data.key"))
+    app.ctx.tokens = Tokens(load_key(settings, settings.secret_key, "secret.key"))
+    app.ctx.fake_redis_server = None if settings.redis_url else redis_setup.fake_server()
+    app.ctx.provider_transport = provider_transport
+    app.ctx.catalog = Catalog()
+    app.ctx.lua = {}
+
+    app.error_handler.add(Exception, handle_error)
+    app.error_handler.add(SanicException, handle_error)
+    app.error_handler.add(AppError, handle_error)
+    app.on_request(metrics.start_timer)
+    app.on_request(_limit_body)
+    app.on_response(metrics.observe)
+
+    from handlers import blueprints
+
+    for bp in blueprints:
+        app.blueprint(bp)
+    if settings.sandbox_on:
+        from app.sandbox import blueprints as sandbox_blueprints
+
+        for bp in sandbox_blueprints:
+            app.blueprint(bp)
+
+    app.before_server_start(_start)
+    app.after_server_start(_start_background)
+    app.before_server_stop(_stop)
+    return app
+
+
+async def _limit_body(request) -> None:
+    """REQUEST_MAX_SIZE is enforced by Sanic's own server; this covers ASGI servers too."""
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > request.app.ctx.settings.max_body:
+        raise PayloadTooLarge("payload too large")
+
+
+async def _start(app: Sanic, _loop=None) -> None:
+    s: Settings = app.ctx.settings
+    await db.connect(s)
+    app.ctx.redis = redis_setup.connect(s, app.ctx.fake_redis_server)
+    app.ctx.lua = {}
+    app.ctx.http = make_client(app.ctx.provider_transport)
+    app.ctx.wechat = WeChat(s.provider_base("wechat"), s.wechat_appid, s.wechat_secret, app.ctx.http, app.ctx.redis)
+    app.ctx.dingtalk = DingTalk(s.provider_base("dingtalk_oapi"), s.provider_base("dingtalk_api"), s.dingtalk_appkey,
+                                s.dingtalk_appsecret, app.ctx.http, app.ctx.redis)
+
+
+async def _start_background(app: Sanic, _loop=None) -> None:
+    app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
+
+
+async def _stop(app: Sanic, _loop=None) -> None:
+    for task in list(app.tasks):
+        task.cancel()
+    await app.ctx.http.aclose()
+    await app.ctx.redis.aclose()
+    await db.close()

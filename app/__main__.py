@@ -1,0 +1,88 @@
+"""`python -m app [serve|migrate|seed]`.
+
+serve (the default): the embedded mode (no DATABASE_URL, no REDIS_URL) applies migrations, seeds demo data
+and serves in one process; production mode serves with WORKERS (or --workers) Sanic workers.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+from functools import partial
+from pathlib import Path
+
+from app.config import Settings, load_settings
+
+
+async def _migrate(settings: Settings) -> None:
+    from app import db
+
+    applied = await db.migrate(settings)
+    print(f"migrations applied: {', '.join(applied) if applied else 'none pending'}")
+
+
+async def _seed(settings: Settings) -> None:
+    from app import db
+    from app.services import seed
+
+    await db.connect(settings)
+    try:
+        print("seeded:", await seed.seed())
+    finally:
+        await db.close()
+
+
+def _metrics_dir(settings: Settings) -> None:
+    """Several workers share metrics through files (prometheus_client multiprocess mode)."""
+    path = Path(settings.data_dir).resolve() / "prometheus"
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True, exist_ok=True)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(path)
+
+
+def serve(settings: Settings) -> None:
+    from sanic import Sanic
+    from sanic.worker.loader import AppLoader
+
+    from app import create_app
+
+    if settings.embedded:
+        asyncio.run(_migrate(settings))
+        if settings.seed_on_start_on:
+            asyncio.run(_seed(settings))
+    elif settings.workers > 1:
+        _metrics_dir(settings)
+    loader = AppLoader(factory=partial(create_app, settings, name="zhangban"))
+    app = loader.load()
+    single = settings.embedded or settings.workers <= 1
+    app.prepare(host=settings.host, port=settings.port, workers=1 if single else settings.workers,
+                single_process=settings.embedded, access_log=False, motd=True)
+    if settings.embedded:
+        Sanic.serve_single(primary=app)
+    else:
+        Sanic.serve(primary=app, app_loader=loader)
+
+
+def main(argv: list[str] | None = None) -> None:
+    p = argparse.ArgumentParser(prog="python -m app", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed"])
+    p.add_argument("--workers", type=int, help="Sanic workers (production mode); default WORKERS or 1")
+    p.add_argument("--host")
+    p.add_argument("--port", type=int)
+    a = p.parse_args(argv)
+    overrides = {k: v for k, v in {"workers": a.workers, "host": a.host, "port": a.port}.items() if v}
+    settings = load_settings(**overrides)
+    if settings.embedded and settings.workers > 1:
+        p.error("the embedded mode (no DATABASE_URL / REDIS_URL) runs one process: its Redis is in-process")
+    if a.command == "migrate":
+        asyncio.run(_migrate(settings))
+    elif a.command == "seed":
+        asyncio.run(_seed(settings))
+    else:
+        serve(settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Who is calling: bearer tokens, and the roles each route admits."""
+from __future__ import annotations
+
+from functools import wraps
+
+from sanic import Request
+
+from app.errors import Forbidden, Unauthorized
+from app.security import Claims
+from models import User
+
+
+def claims_of(request: Request) -> Claims:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise Unauthorized()
+    return request.app.ctx.tokens.verify(token.strip())
+
+
+def requires(*roles: str):
+    """Admit callers whose token carries one of `roles` (401 without a valid token, 403 with another role)."""
+
+    def deco(handler):
+        @wraps(handler)
+        async def wrapper(request: Request, *args, **kwargs):
+            claims = claims_of(request)
+            if claims.role not in roles:
+                raise Forbidden()
+            request.ctx.claims = claims
+            return await handler(request, *args, **kwargs)
+
+        wrapper.__zb_roles__ = roles
+        return wrapper
+
+    return deco
+
+
+async def current_user(request: Request) -> User:
+    """The caller's User row (after @requires); a token whose user is gone is a 401."""
+    user = getattr(request.ctx, "user", None)
+    if user is None:
+        user = await User.get_or_none(id=request.ctx.claims.user_id).prefetch_related("department")
+        if user is None:
+            raise Unauthorized("账号不存在，请重新登录", code="user_gone")
+        request.ctx.user = user
+    return user

@@ -1,0 +1,115 @@
+"""One typed Settings object, read from the environment."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+
+def _bool(v: str) -> bool:
+    return v.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    database_url: str = ""  # empty = embedded SQLite file under data_dir
+    redis_url: str = ""  # empty = in-process Redis (fakeredis with Lua)
+    data_dir: str = "./var"
+    sandbox: bool | None = None  # None = on in embedded mode, off otherwise
+    public_base_url: str = ""  # how citizens and providers reach us; default http://host:port
+    secret_key: str = ""  # signs session tokens; embedded mode creates one in data_dir
+    data_key: str = ""  # base64 32-byte AES key for personal data; embedded mode creates one in data_dir
+    token_ttl: int = 7 * 24 * 3600
+    staff_token_ttl: int = 12 * 3600
+    auth_rate_limit: int = 30  # auth requests per client per window
+    auth_rate_window: int = 60
+    max_body: int = 12 * 1024 * 1024
+    region_code: str = "330402"
+    # Providers
+    wechat_appid: str = "wx5a8b0c1d2e3f4a5b"
+    wechat_secret: str = "sandbox-wechat-secret"
+    wechat_api_base: str = ""  # default https://api.weixin.qq.com, or the sandbox
+    dingtalk_appkey: str = "dingsandboxappkey"
+    dingtalk_appsecret: str = "sandbox-dingtalk-secret"
+    dingtalk_oapi_base: str = ""  # default https://oapi.dingtalk.com, or the sandbox
+    dingtalk_api_base: str = ""  # default https://api.dingtalk.com, or the sandbox
+    seed_on_start: bool | None = None  # None = in embedded mode
+    log_level: str = "INFO"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def embedded(self) -> bool:
+        return not self.database_url and not self.redis_url
+
+    @property
+    def sandbox_on(self) -> bool:
+        return self.embedded if self.sandbox is None else self.sandbox
+
+    @property
+    def seed_on_start_on(self) -> bool:
+        return self.embedded if self.seed_on_start is None else self.seed_on_start
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite://{Path(self.data_dir).resolve() / 'zhangban.sqlite3'}"
+
+    @property
+    def dialect(self) -> str:
+        return "postgres" if self.db_url.startswith(("postgres", "asyncpg")) else "sqlite"
+
+    @property
+    def base_url(self) -> str:
+        return (self.public_base_url or f"http://{self.host}:{self.port}").rstrip("/")
+
+    def provider_base(self, name: str) -> str:
+        own = {"wechat": self.wechat_api_base, "dingtalk_oapi": self.dingtalk_oapi_base,
+               "dingtalk_api": self.dingtalk_api_base}[name]
+        if own:
+            return own.rstrip("/")
+        if self.sandbox_on:
+            sandbox = {"wechat": "wechat", "dingtalk_oapi": "dingtalk", "dingtalk_api": "dingtalk/api"}[name]
+            return f"{self.base_url}/sandbox/{sandbox}"
+        return {"wechat": "https://api.weixin.qq.com", "dingtalk_oapi": "https://oapi.dingtalk.com",
+                "dingtalk_api": "https://api.dingtalk.com"}[name]
+
+    def with_(self, **kw) -> "Settings":
+        return replace(self, **kw)
+
+
+ENV = {
+    "host": "HOST", "port": "PORT", "workers": "WORKERS", "database_url": "DATABASE_URL",
+    "redis_url": "REDIS_URL", "data_dir": "ZB_DATA_DIR", "sandbox": "ZB_SANDBOX",
+    "public_base_url": "PUBLIC_BASE_URL", "secret_key": "ZB_SECRET_KEY", "data_key": "ZB_DATA_KEY",
+    "token_ttl": "ZB_TOKEN_TTL", "staff_token_ttl": "ZB_STAFF_TOKEN_TTL",
+    "auth_rate_limit": "ZB_AUTH_RATE_LIMIT", "auth_rate_window": "ZB_AUTH_RATE_WINDOW",
+    "max_body": "ZB_MAX_BODY", "region_code": "ZB_REGION_CODE",
+    "wechat_appid": "WECHAT_APPID", "wechat_secret": "WECHAT_SECRET", "wechat_api_base": "WECHAT_API_BASE",
+    "dingtalk_appkey": "DINGTALK_APPKEY", "dingtalk_appsecret": "DINGTALK_APPSECRET",
+    "dingtalk_oapi_base": "DINGTALK_OAPI_BASE", "dingtalk_api_base": "DINGTALK_API_BASE",
+    "seed_on_start": "ZB_SEED", "log_level": "LOG_LEVEL",
+}
+
+
+def load_settings(environ: dict | None = None, **overrides) -> Settings:
+    """Read Settings from the environment (ENV maps each field to its variable)."""
+    environ = os.environ if environ is None else environ
+    kw: dict = {}
+    types = {f.name: f.type for f in fields(Settings)}
+    for name, var in ENV.items():
+        raw = environ.get(var)
+        if raw is None or raw == "":
+            continue
+        t = types[name]
+        if "int" in t:
+            kw[name] = int(raw)
+        elif "bool" in t:
+            kw[name] = _bool(raw)
+        else:
+            kw[name] = raw
+    kw.update(overrides)
+    return Settings(**kw)

@@ -1,0 +1,14 @@
+"""The personal-data access log: every read of someone's personal data is written here first."""
+from __future__ import annotations
+
+from models import AuditLog, User
+
+
+async def record_read(actor: User | None, actor_role: str, subject: User | None, fields: list[str], purpose: str,
+                      subject_ref: str | None = None) -> None:
+    await AuditLog.create(actor=actor, actor_role=actor_role, subject=subject, fields_read=sorted(fields),
+                          purpose=purpose, subject_ref=subject_ref)
+
+
+async def reads_of(subject: User, limit: int = 50) -> list[AuditLog]:
+    return await AuditLog.filter(subject=subject).order_by("-id").limit(limit).prefetch_related("actor")

@@ -1,0 +1,90 @@
+"""The public catalog: departments, services (search and guides with situations), bundles, stats, home."""
+import json as jsonlib
+
+from pydantic import Field
+from sanic import Blueprint, Request
+from sanic.response import json
+
+from app.errors import Invalid
+from app.services import catalog, seed
+from handlers._common import Body, int_arg, json_or_cached, parse
+
+bp = Blueprint("catalog")
+
+
+def _answers_arg(request: Request) -> dict | None:
+    """?answers= as a JSON object ({"local_hukou":"no"}) or as key:value pairs (local_hukou:no,first:yes)."""
+    raw_value = request.args.get("answers")
+    if not raw_value:
+        return None
+    if raw_value.lstrip().startswith("{"):
+        try:
+            value = jsonlib.loads(raw_value)
+        except ValueError:
+            raise Invalid("情形答案应为JSON对象", field="answers") from None
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise Invalid("情形答案应为JSON对象，值为字符串", field="answers")
+        return value
+    pairs = [p.split(":", 1) for p in raw_value.split(",") if p]
+    if any(len(p) != 2 for p in pairs):
+        raise Invalid("情形答案格式应为 key:value,key:value", field="answers")
+    return {k.strip(): v.strip() for k, v in pairs}
+
+
+class SituationBody(Body):
+    answers: dict[str, str] = Field(default_factory=dict)
+
+
+@bp.get("/departments")
+async def departments(request: Request):
+    """All departments."""
+    return json({"items": await catalog.departments(request.app.ctx.catalog)})
+
+
+@bp.get("/home")
+async def home(request: Request):
+    """The mini-program home: hot services, bundles and the catalog notice."""
+    return json(await catalog.home(request.app.ctx.catalog, seed.home_notice()))
+
+
+@bp.get("/services")
+async def services(request: Request):
+    """Search services in everyday Chinese (?q=), or list them; filter by ?department= and ?channel=; paged."""
+    result = await catalog.search_services(
+        request.app.ctx.catalog, q=request.args.get("q", ""), department=request.args.get("department") or None,
+        channel=request.args.get("channel") or None, page=int_arg(request, "page", 1),
+        page_size=int_arg(request, "page_size", 20))
+    return json(result)
+
+
+@bp.get("/services/<code:str>")
+async def service(request: Request, code: str):
+    """A service's full guide (办事指南). ?answers= picks the situation: materials and time limit follow it. ETag."""
+    body, etag = await catalog.service_guide(request.app.ctx.catalog, code, _answers_arg(request))
+    return json_or_cached(request, body, etag)
+
+
+@bp.post("/services/<code:str>/situation")
+async def situation(request: Request, code: str):
+    """The guide for the situation given by {"answers": {...}} (the same as GET with ?answers=)."""
+    body = parse(request, SituationBody)
+    guide, etag = await catalog.service_guide(request.app.ctx.catalog, code, body.answers or None)
+    return json_or_cached(request, guide, etag)
+
+
+@bp.get("/bundles")
+async def bundles(request: Request):
+    """All bundles (一件事)."""
+    return json({"items": await catalog.bundles(request.app.ctx.catalog)})
+
+
+@bp.get("/bundles/<code:str>")
+async def bundle(request: Request, code: str):
+    """A bundle with its services, workflow and one merged, de-duplicated materials list."""
+    return json(await catalog.bundle(request.app.ctx.catalog, code))
+
+
+@bp.get("/catalog/stats")
+async def stats(request: Request):
+    """Catalog totals, share by star level and channel, and the 一证通办 share of livelihood services."""
+    return json(await catalog.stats(request.app.ctx.catalog))

@@ -1,0 +1,91 @@
+"""The signed-in caller: profile, real-name binding, full personal data on demand, enterprises, access log."""
+from pydantic import Field
+from sanic import Blueprint, Request
+from sanic.response import empty, json
+
+from app.auth import current_user, requires
+from app.services import audit, identity
+from handlers._common import Body, parse
+
+bp = Blueprint("me", url_prefix="/me")
+ANY = ("citizen", "staff", "admin")
+
+
+class IdentityBody(Body):
+    name: str = Field(min_length=1, max_length=60)
+    id_number: str = Field(min_length=1, max_length=32)
+    phone: str = Field(min_length=1, max_length=20)
+
+
+class EnterpriseBody(Body):
+    name: str = Field(min_length=1, max_length=100)
+    credit_code: str = Field(min_length=1, max_length=32)
+
+
+@bp.get("/")
+@requires(*ANY)
+async def me(request: Request):
+    """The caller's profile, personal data masked (the read is audited)."""
+    user = await current_user(request)
+    return json(await identity.profile(user, user, "本人查看个人信息"))
+
+
+@bp.put("/identity")
+@requires("citizen")
+async def bind(request: Request):
+    """Real-name binding: name, ID number (GB 11643) and mobile number; stored encrypted, answered masked."""
+    body = parse(request, IdentityBody)
+    user = await current_user(request)
+    await identity.bind_identity(request.app.ctx.vault, user, body.name, body.id_number, body.phone)
+    return json(await identity.profile(user, user, "实名认证后回显"))
+
+
+@bp.get("/identity")
+@requires("citizen")
+async def reveal(request: Request):
+    """The caller's own full personal data, for filling a form: ?fields=id_number,phone (audited)."""
+    user = await current_user(request)
+    fields = [f for f in request.args.get("fields", "name,id_number,phone").split(",") if f]
+    return json(await identity.reveal(request.app.ctx.vault, user, user, fields, "本人查看完整信息"))
+
+
+@bp.get("/access-log")
+@requires(*ANY)
+async def access_log(request: Request):
+    """Who read the caller's personal data, when, which fields and why."""
+    user = await current_user(request)
+    rows = await audit.reads_of(user)
+    return json({"items": [{"at": r.created_at.isoformat(), "actor_role": r.actor_role,
+                            "actor": "本人" if r.actor_id == user.id else (r.actor.name if r.actor else "系统"),
+                            "fields": r.fields_read, "purpose": r.purpose} for r in rows]})
+
+
+def _enterprise(e) -> dict:
+    return {"credit_code": e.credit_code, "name": e.name}
+
+
+@bp.get("/enterprises")
+@requires("citizen")
+async def enterprises(request: Request):
+    """Enterprises the caller acts for."""
+    user = await current_user(request)
+    return json({"items": [_enterprise(e) for e in await identity.enterprises_of(user)]})
+
+
+@bp.post("/enterprises")
+@requires("citizen")
+async def add_enterprise(request: Request):
+    """Act for an enterprise, found by its 统一社会信用代码 (GB 32100 checked). Needs real-name binding."""
+    body = parse(request, EnterpriseBody)
+    user = await current_user(request)
+    ent = await identity.add_enterprise(user, body.name, body.credit_code)
+    return json(_enterprise(ent), status=201)
+
+
+@bp.delete("/enterprises/<credit_code:str>")
+@requires("citizen")
+async def remove_enterprise(request: Request, credit_code: str):
+    """Stop acting for an enterprise."""
+    user = await current_user(request)
+    await identity.remove_enterprise(user, credit_code)
+    return empty()

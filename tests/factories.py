@@ -1,0 +1,75 @@
+"""Plain async helpers that make what tests need through the HTTP API, the way a client would."""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+import httpx
+
+from app.validators import credit_check_char, id_check_char
+
+
+def id_number(region: str = "330402", born: date | None = None, male: bool | None = None) -> str:
+    """A valid (GB 11643 checksum, real date) but random citizen ID number."""
+    born = born or date(1960, 1, 1) + timedelta(days=random.randrange(0, 365 * 45))
+    seq = random.randrange(0, 999)
+    if male is not None and (seq % 2 == 1) != male:
+        seq = (seq + 1) % 999
+    first17 = f"{region}{born:%Y%m%d}{seq:03d}"
+    return first17 + id_check_char(first17)
+
+
+def credit_code() -> str:
+    chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    first17 = "91" + "330402" + "".join(random.choice(chars) for _ in range(9))
+    return first17 + credit_check_char(first17)
+
+
+def phone() -> str:
+    return f"13{random.randrange(0, 10)}{random.randrange(0, 10**8):08d}"
+
+
+def auth(token: str) -> dict:
+    return {"Authorization": f"Bearer {token}"}
+
+
+async def wechat_code(client: httpx.AsyncClient, openid: str | None = None) -> dict:
+    r = await client.post("/sandbox/wechat/codes", json={"openid": openid} if openid else {})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def citizen(client: httpx.AsyncClient, bind: bool = True, name: str = "王小明") -> dict:
+    """A signed-in citizen (a new WeChat user), real-name bound unless bind=False.
+    Returns {"token", "user", "openid", "id_number", "phone", "headers"}."""
+    code = await wechat_code(client)
+    r = await client.post("/api/v1/auth/wechat", json={"code": code["code"]})
+    assert r.status_code == 200, r.text
+    out = {"token": r.json()["token"], "user": r.json()["user"], "openid": code["openid"]}
+    out["headers"] = auth(out["token"])
+    if bind:
+        out["id_number"], out["phone"] = id_number(), phone()
+        r = await client.put("/api/v1/me/identity", headers=out["headers"],
+                             json={"name": name, "id_number": out["id_number"], "phone": out["phone"]})
+        assert r.status_code == 200, r.text
+        out["user"] = r.json()
+    return out
+
+
+async def staff(client: httpx.AsyncClient, userid: str) -> dict:
+    r = await client.post("/sandbox/dingtalk/codes", json={"userid": userid})
+    assert r.status_code == 200, r.text
+    r = await client.post("/api/v1/auth/dingtalk", json={"code": r.json()["code"]})
+    assert r.status_code == 200, r.text
+    return {"token": r.json()["token"], "user": r.json()["user"], "headers": auth(r.json()["token"])}
+
+
+async def directory(client: httpx.AsyncClient) -> list[dict]:
+    r = await client.get("/sandbox/dingtalk/users")
+    assert r.status_code == 200
+    return r.json()
+
+
+async def admin(client: httpx.AsyncClient) -> dict:
+    member = next(m for m in await directory(client) if "admin" in m["roles"])
+    return await staff(client, member["userid"])
