@@ -1,0 +1,20 @@
+const format = require('../utils/format');
+
+test('fen → yuan with two decimals, 0 total → 免费', () => {
+  expect(format.yuan(2000)).toBe('¥20.00');
+  expect(format.yuan(850)).toBe('¥8.50');
+  expect(format.yuan(5)).toBe('¥0.05');
+  expect(format.feeTotal(0)).toBe('免费');
+  expect(format.feeTotal(12345)).toBe('¥123.45');
+});
+
+test('stars, channels, working days, material forms', () => {
+  expect(format.stars(3)).toBe('★★★☆☆');
+  expect(format.stars(5)).toBe('★★★★★');
+  expect(format.channelLabels(['mobile', 'online', 'window', 'kiosk'])).toBe('掌上办 · 网上办 · 窗口办 · 自助机');
+  expect(format.promisedDays(0)).toBe('即办');
+  expect(format.promisedDays(5)).toBe('承诺 5 个工作日');
+  expect(format.workingDays(20)).toBe('20 个工作日');
+  expect(format.materialForm('copy', 2)).toBe('复印件 2 份');
+  expect(format.materialForm('electronic', 1)).toBe('电子版');
+});

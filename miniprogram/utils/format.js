@@ -1,0 +1,52 @@
+// Display formatting shared by pages and components. Pure functions, no wx calls.
+
+const CHANNEL_LABELS = { mobile: '掌上办', online: '网上办', window: '窗口办', kiosk: '自助机' };
+const FORM_LABELS = { original: '原件', copy: '复印件', original_and_copy: '原件及复印件', electronic: '电子版' };
+const ROLE_LABELS = { citizen: '群众', staff: '工作人员', admin: '管理员' };
+
+// 2000 → "¥20.00" (integer arithmetic, no float rounding).
+function yuan(fen) {
+  const amount = Math.max(0, Math.round(Number(fen) || 0));
+  return `¥${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`;
+}
+
+// A total in fen → "免费" or "¥20.00".
+function feeTotal(fen) {
+  return fen > 0 ? yuan(fen) : '免费';
+}
+
+// online_level 1–5 → "★★★☆☆".
+function stars(level, max = 5) {
+  const n = Math.min(max, Math.max(0, Number(level) || 0));
+  return '★'.repeat(n) + '☆'.repeat(max - n);
+}
+
+function channelLabel(channel) {
+  return CHANNEL_LABELS[channel] || channel;
+}
+
+function channelLabels(channels) {
+  return (channels || []).map(channelLabel).join(' · ');
+}
+
+// Working days → "即办" or "N 个工作日".
+function workingDays(days) {
+  return days === 0 ? '即办' : `${days} 个工作日`;
+}
+
+// The promised limit → "即办" or "承诺 N 个工作日".
+function promisedDays(days) {
+  return days === 0 ? '即办' : `承诺 ${days} 个工作日`;
+}
+
+// Material form and copies → "原件 1 份" / "电子版".
+function materialForm(form, copies) {
+  const label = FORM_LABELS[form] || form;
+  return form === 'electronic' || !copies ? label : `${label} ${copies} 份`;
+}
+
+function roleLabel(role) {
+  return ROLE_LABELS[role] || role;
+}
+
+module.exports = { yuan, feeTotal, stars, channelLabel, channelLabels, workingDays, promisedDays, materialForm, roleLabel };
