@@ -140,6 +140,24 @@ def check_workflow(steps: list[WorkflowStep]) -> list[WorkflowStep]:
     return steps
 
 
+class FormField(Strict):
+    """A field of the application form (申请表) the citizen fills in."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{1,31}$")
+    label: str
+    type: Literal["text", "textarea", "number", "date", "select", "phone"] = "text"
+    required: bool = False
+    options: list[Option] = Field(default_factory=list)  # for select
+    max_length: int = Field(default=200, ge=1, le=2000)
+
+
+# The form every service has when its guide defines none.
+DEFAULT_FORM = [
+    {"key": "contact_address", "label": "联系地址", "type": "text", "required": False, "options": [], "max_length": 200},
+    {"key": "remark", "label": "补充说明", "type": "textarea", "required": False, "options": [], "max_length": 500},
+]
+
+
 class Guide(Strict):
     """A standardized 办事指南 for one service item (事项)."""
 
@@ -166,6 +184,7 @@ class Guide(Strict):
     workflow: list[WorkflowStep] = Field(default_factory=list)  # multi-department services only
     faqs: list[Faq] = Field(default_factory=list)
     contact: str | None = None
+    form: list[FormField] = Field(default_factory=list)  # empty = DEFAULT_FORM
 
     @field_validator("workflow")
     @classmethod

@@ -1,7 +1,10 @@
 """Tortoise models, re-exported so Tortoise finds them in one module ("models")."""
+from models.applications import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, CaseStatus,
+                                 Counter, FaceSession, StepStatus, Upload)
 from models.audit import AuditLog
 from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMember
 from models.users import Enterprise, User, UserEnterprise
 
-__all__ = ["AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
+__all__ = ["Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
+           "FaceSession", "StepStatus", "Upload", "AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
            "User", "UserEnterprise"]

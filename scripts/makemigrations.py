@@ -22,22 +22,40 @@ from app.config import Settings
 from app.db import migrations_dir, tortoise_config
 
 
-async def _make(settings: Settings, name: str) -> None:
-    folder = migrations_dir(settings)
-    cmd = Command(tortoise_config=tortoise_config(settings), app="models", location=str(folder))
-    first = not (folder / "models").exists() or not any((folder / "models").glob("*.py"))
+def _command(settings: Settings) -> Command:
+    return Command(tortoise_config=tortoise_config(settings), app="models", location=str(migrations_dir(settings)))
+
+
+async def _upgrade(settings: Settings) -> bool:
+    """Bring the scratch database up to the committed migrations; False when there are none yet."""
+    folder = migrations_dir(settings) / "models"
+    cmd = _command(settings)
     try:
-        if first:
-            await cmd.init()
+        await cmd.init()
+        if not folder.exists() or not any(folder.glob("*.py")):
             await cmd.init_db(safe=True)
             print(f"{settings.dialect}: initial migration written")
-        else:
-            await cmd.init()
-            await cmd.upgrade(run_in_transaction=True)
-            made = await cmd.migrate(name)
-            print(f"{settings.dialect}: {made or 'no changes'}")
+            return False
+        await cmd.upgrade(run_in_transaction=True)
+        return True
     finally:
         await Tortoise.close_connections()
+
+
+async def _diff(settings: Settings, name: str) -> None:
+    cmd = _command(settings)
+    try:
+        await cmd.init()  # reads the last applied version, so it must run after _upgrade
+        made = await cmd.migrate(name)
+        print(f"{settings.dialect}: {made or 'no changes'}")
+    finally:
+        await Tortoise.close_connections()
+
+
+def _make(settings: Settings, name: str) -> None:
+    # A fresh asyncio.run each: Tortoise keeps its context in a context variable of the running task.
+    if asyncio.run(_upgrade(settings)):
+        asyncio.run(_diff(settings, name))
 
 
 def main(name: str, pg: str, only: str | None) -> None:
@@ -49,13 +67,13 @@ def main(name: str, pg: str, only: str | None) -> None:
         return
     if only == "sqlite":
         with tempfile.TemporaryDirectory() as tmp:
-            asyncio.run(_make(Settings(data_dir=tmp), name))
+            _make(Settings(data_dir=tmp), name)
         return
     scratch = f"zb_mig_{uuid.uuid4().hex[:8]}"
     asyncio.run(_admin(pg, f'CREATE DATABASE "{scratch}"'))
     try:
         base = pg.rsplit("/", 1)[0]
-        asyncio.run(_make(Settings(database_url=f"{base}/{scratch}", redis_url="redis://unused"), name))
+        _make(Settings(database_url=f"{base}/{scratch}", redis_url="redis://unused"), name)
     finally:
         asyncio.run(_admin(pg, f'DROP DATABASE IF EXISTS "{scratch}" WITH (FORCE)'))
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from tortoise.transactions import in_transaction
 
-from app.catalog_schema import CHANNELS, DATASETS, Bundle as BundleSchema, Guide
+from app.catalog_schema import CHANNELS, DATASETS, DEFAULT_FORM, Bundle as BundleSchema, Guide
 from app.errors import Conflict, Invalid, NotFound, from_validation
 from app.services.search import Doc, SearchIndex
 from models import Bundle, Department, Service, ServiceVersion, User
@@ -161,7 +161,7 @@ def guide_view(entry: ServiceEntry, answers: dict) -> dict:
         "citywide": g.get("citywide", False), "appointment_required": g.get("appointment_required", False),
         "face_required": g.get("face_required", False), "id_only": entry.summary["id_only"],
         "faqs": g.get("faqs", []), "workflow": g.get("workflow", []), "contact": g.get("contact"),
-        "keywords": g.get("keywords", []),
+        "keywords": g.get("keywords", []), "form": g.get("form") or DEFAULT_FORM,
     }
 
 
