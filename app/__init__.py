@@ -16,7 +16,9 @@ from app.providers.dingtalk import DingTalk
 from app.providers.http import make_client
 from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, load_key
+from app.services import tracking
 from app.services.catalog import Catalog
+from app.services.tracking import Tracker
 
 _names = itertools.count()
 
@@ -42,6 +44,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.ctx.fake_redis_server = None if settings.redis_url else redis_setup.fake_server()
     app.ctx.provider_transport = provider_transport
     app.ctx.catalog = Catalog()
+    app.ctx.tracker = Tracker()
     app.ctx.lua = {}
 
     app.error_handler.add(Exception, handle_error)
@@ -87,6 +90,7 @@ async def _start(app: Sanic, _loop=None) -> None:
 
 async def _start_background(app: Sanic, _loop=None) -> None:
     app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
+    app.add_task(tracking.listen(app.ctx), name="tracking-listener")
 
 
 async def _stop(app: Sanic, _loop=None) -> None:

@@ -1,7 +1,8 @@
 """Sanic blueprints, one per domain, grouped under /api/v1."""
 from sanic import Blueprint
 
-from handlers import admin_catalog, auth, catalog, face, health, me, uploads
+from handlers import admin_catalog, applications, auth, catalog, face, health, me, receipts, staff, track, uploads
 
-api = Blueprint.group(auth.bp, me.bp, catalog.bp, admin_catalog.bp, uploads.bp, face.bp, url_prefix="/api/v1")
-blueprints = [health.bp, api]
+api = Blueprint.group(auth.bp, me.bp, catalog.bp, admin_catalog.bp, uploads.bp, face.bp, applications.bp, staff.bp,
+                      url_prefix="/api/v1")
+blueprints = [health.bp, track.bp, receipts.bp, api]

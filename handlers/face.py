@@ -1,4 +1,29 @@
-"""Placeholder: filled in by the face change."""
-from sanic import Blueprint
+"""Face verification (刷脸核身) for real-name bound citizens: open a session, then read its result."""
+from sanic import Blueprint, Request
+from sanic.response import json
 
-bp = Blueprint("face")
+from app import ratelimit
+from app.auth import current_user, requires
+from app.services import face
+
+bp = Blueprint("face", url_prefix="/face")
+
+
+@bp.post("/sessions")
+@requires("citizen")
+async def start(request: Request):
+    """Open a WeChat face verification: {"verify_id", "expires_in"} for wx.requestFacialVerify (real-name binding
+    required; the name and ID number sent to WeChat are an audited read)."""
+    user = await current_user(request)
+    # Each face check is a paid WeChat call: a few per person per ten minutes.
+    await ratelimit.hit(request, "face", 10, 600, who=str(user.id))
+    return json(await face.start(request.app.ctx.wechat, request.app.ctx.vault, user), status=201)
+
+
+@bp.post("/sessions/<verify_id:str>/result")
+@requires("citizen")
+async def result(request: Request, verify_id: str):
+    """The result of the caller's own face verification: {"passed", "verify_ret", "face_verified_at"}.
+    409 face_pending before the scan is done, 410 once the session expired; a final result is answered as stored."""
+    user = await current_user(request)
+    return json(await face.result(request.app.ctx.wechat, request.app.ctx.vault, user, verify_id))

@@ -1,4 +1,41 @@
-"""Placeholder: filled in by the uploads change."""
-from sanic import Blueprint
+"""Uploads: a citizen's files (PDF, JPG, PNG up to 10 MB) for application materials, readable by their owner."""
+from urllib.parse import quote
 
-bp = Blueprint("uploads")
+from sanic import Blueprint, Request
+from sanic.response import json, raw
+
+from app.auth import current_user, requires
+from app.errors import Invalid
+from app.providers.storage import storage_for
+from app.services import uploads
+
+bp = Blueprint("uploads", url_prefix="/uploads")
+ANY = ("citizen", "staff", "admin")
+
+
+def _upload(u) -> dict:
+    return {"id": u.id, "name": u.name, "content_type": u.content_type, "size": u.size, "sha256": u.sha256,
+            "created_at": u.created_at.isoformat()}
+
+
+@bp.post("/")
+@requires("citizen")
+async def create(request: Request):
+    """Upload one file as multipart/form-data field `file`: PDF, JPG or PNG (checked by content), at most 10 MB."""
+    f = request.files.get("file") if request.files else None
+    if f is None:
+        raise Invalid("请选择要上传的文件", field="file")
+    user = await current_user(request)
+    upload = await uploads.store(storage_for(request.app), user, f.name or "", f.body)
+    return json(_upload(upload), status=201)
+
+
+@bp.get("/<upload_id:str>")
+@requires(*ANY)
+async def download(request: Request, upload_id: str):
+    """The file's bytes, for its owner only (404 for anyone else)."""
+    user = await current_user(request)
+    upload, data = await uploads.download(storage_for(request.app), user, upload_id)
+    return raw(data, content_type=upload.content_type, headers={
+        "Content-Disposition": f"inline; filename*=UTF-8''{quote(upload.name)}",
+        "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", "ETag": f'"{upload.sha256}"'})

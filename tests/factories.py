@@ -73,3 +73,43 @@ async def directory(client: httpx.AsyncClient) -> list[dict]:
 async def admin(client: httpx.AsyncClient) -> dict:
     member = next(m for m in await directory(client) if "admin" in m["roles"])
     return await staff(client, member["userid"])
+
+
+PNG_1PX = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+async def upload(client: httpx.AsyncClient, who: dict, name: str = "photo.png", data: bytes = PNG_1PX) -> str:
+    r = await client.post("/api/v1/uploads", headers=who["headers"], files={"file": (name, data, "image/png")})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+async def demo_person(client: httpx.AsyncClient, index: int = 0) -> dict:
+    """A demo citizen whose records the shared-data sandbox holds."""
+    r = await client.get("/sandbox/shared/people")
+    assert r.status_code == 200, r.text
+    people = r.json()
+    return people[index % len(people)]
+
+
+async def demo_citizen(client: httpx.AsyncClient, index: int = 0) -> dict:
+    """A signed-in citizen bound to a demo person's identity (so shared materials are found)."""
+    person = await demo_person(client, index)
+    c = await citizen(client, bind=False)
+    r = await client.put("/api/v1/me/identity", headers=c["headers"],
+                         json={"name": person["name"], "id_number": person["id_number"], "phone": phone()})
+    assert r.status_code == 200, r.text
+    c.update(user=r.json(), id_number=person["id_number"], name=person["name"])
+    return c
+
+
+async def staff_of(client: httpx.AsyncClient, department: str, role: str = "staff") -> dict:
+    member = next(m for m in await directory(client) if m["department"] == department and role in m["roles"]
+                  and "admin" not in m["roles"])
+    return await staff(client, member["userid"])
+
+
+async def window_clerk(client: httpx.AsyncClient) -> dict:
+    member = next(m for m in await directory(client) if "window" in m["roles"])
+    return await staff(client, member["userid"])

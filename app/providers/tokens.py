@@ -17,7 +17,9 @@ async def cached_token(redis: Redis, name: str, fetch: Callable[[], Awaitable[tu
                        force: bool = False, wait_s: float = 10.0) -> str:
     """The cached token `name`; when missing (or `force`), one caller fetches it and the others wait for it."""
     key, lock = f"zb:token:{name}", f"zb:token:{name}:lock"
-    if force:
+    stale = None
+    if force:  # the caller was refused with the cached token: replace that one, not a newer one
+        stale = await redis.get(key)
         await redis.delete(key)
     deadline = asyncio.get_running_loop().time() + wait_s
     while True:
@@ -27,6 +29,9 @@ async def cached_token(redis: Redis, name: str, fetch: Callable[[], Awaitable[tu
         owner = secrets.token_hex(8)
         if await redis.set(lock, owner, nx=True, px=int(wait_s * 1000)):
             try:
+                cached = await redis.get(key)  # another caller may have refreshed between our read and the lock
+                if cached and cached != stale:
+                    return cached.decode() if isinstance(cached, bytes) else cached
                 token, expires_in = await fetch()
                 # Refresh five minutes early so that no caller is handed a token about to expire.
                 await redis.set(key, token, ex=max(60, int(expires_in) - 300))

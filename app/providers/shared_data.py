@@ -1,0 +1,163 @@
+"""The 数据共享交换平台 (government data-sharing platform) API, over HTTP at a configurable base URL.
+
+Wire protocol (what this adapter sends and the sandbox in app/sandbox/shared.py implements):
+
+Request
+    POST {base}/api/v1/datasets/{dataset}/query
+    Content-Type: application/json; charset=utf-8
+    body   {"subject": {"id_number": "…"} | {"credit_code": "…"},
+            "licence_type": "居民户口簿" | null,      # which 电子证照, for dataset "licence"
+            "purpose": "330402-20261125-000001"}      # the acceptance number (or the reason) of the read
+    X-Zb-App-Id     the app id the platform registered us under
+    X-Zb-Timestamp  unix seconds
+    X-Zb-Nonce      32 lowercase hex characters, never reused
+    X-Zb-Signature  hex HMAC-SHA256(app_secret, "POST\\n{path}\\n{timestamp}\\n{nonce}\\n{sha256 hex of body}")
+
+    {path} is the URL's absolute path as sent, base prefix included, without the query string; the body hash
+    is over the exact bytes sent. The platform refuses with HTTP 401 {"code": 401, "message": …}: an unknown
+    app id, a wrong signature, a timestamp more than 300 s from its clock, a nonce it has seen in the last
+    600 s (it remembers nonces in Redis for 600 s).
+
+Answer (always JSON; HTTP 200 found, 404 not found, 400 bad request, 401 refused)
+    {"code": 0, "data": {"record_id": "…", "dataset": "…", "licence_type": "…" | null,
+                         "summary": {non-sensitive fields, e.g. 证照名称, 证照编号 (masked), 发证机关, 有效期},
+                         "record": {the full record}}}
+    {"code": 404, "message": "未查询到记录"}
+    X-Zb-Timestamp, X-Zb-Nonce, X-Zb-Signature: the platform signs its answer with the same key and scheme over
+    "{HTTP status}\\n{path}\\n{timestamp}\\n{nonce}\\n{sha256 hex of the answer body}", where {path} is the
+    request's path and the nonce echoes the request's X-Zb-Nonce, so an answer cannot be replayed for another
+    request. The adapter refuses (ProviderError) an answer without a valid signature, with a stale timestamp
+    or with another nonce.
+
+Configuration: SHARED_DATA_BASE (the platform's base URL; the in-app sandbox at {base_url}/sandbox/shared when
+the sandbox is on and no base is set), SHARED_DATA_APP_ID and SHARED_DATA_APP_SECRET (sandbox defaults
+"zhangban" / "sandbox-shared-secret").
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+import re
+import secrets
+import time
+from urllib.parse import urlsplit
+
+import httpx
+from sanic import Sanic
+
+from app.errors import ProviderError
+
+log = logging.getLogger("zhangban.shared_data")
+SANDBOX_APP_ID = "zhangban"
+SANDBOX_APP_SECRET = "sandbox-shared-secret"
+MAX_SKEW = 300  # seconds a signed timestamp may be away from the clock
+NONCE_TTL = 600  # seconds the platform remembers a nonce
+NONCE = re.compile(r"^[0-9a-f]{32}$")
+
+
+# ---------------------------------------------------------------- the signature scheme (shared with the sandbox)
+
+def credentials() -> tuple[str, str]:
+    """(app id, app secret) from SHARED_DATA_APP_ID / SHARED_DATA_APP_SECRET, sandbox values by default."""
+    return (os.environ.get("SHARED_DATA_APP_ID") or SANDBOX_APP_ID,
+            os.environ.get("SHARED_DATA_APP_SECRET") or SANDBOX_APP_SECRET)
+
+
+def base_url(settings) -> str:
+    """SHARED_DATA_BASE if set, else the sandbox when it is on; empty when neither (queries then fail)."""
+    own = os.environ.get("SHARED_DATA_BASE", "").strip()
+    if own:
+        return own.rstrip("/")
+    return f"{settings.base_url}/sandbox/shared" if settings.sandbox_on else ""
+
+
+def dumps(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def sign(secret: str, first_line: str, path: str, timestamp: str, nonce: str, body: bytes) -> str:
+    """hex HMAC-SHA256 over "{METHOD or status}\\n{path}\\n{timestamp}\\n{nonce}\\n{sha256 hex of body}"."""
+    text = f"{first_line}\n{path}\n{timestamp}\n{nonce}\n{hashlib.sha256(body).hexdigest()}"
+    return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
+def signed_headers(secret: str, first_line: str, path: str, body: bytes, nonce: str | None = None,
+                   timestamp: int | None = None) -> dict[str, str]:
+    ts = str(int(time.time()) if timestamp is None else timestamp)
+    nonce = nonce or secrets.token_hex(16)
+    return {"X-Zb-Timestamp": ts, "X-Zb-Nonce": nonce,
+            "X-Zb-Signature": sign(secret, first_line, path, ts, nonce, body)}
+
+
+def fresh(timestamp: str, now: float | None = None) -> bool:
+    """A unix-seconds timestamp within MAX_SKEW of the clock."""
+    if not timestamp.isdigit() or len(timestamp) > 12:
+        return False
+    return abs((time.time() if now is None else now) - int(timestamp)) <= MAX_SKEW
+
+
+def valid(secret: str, first_line: str, path: str, headers, body: bytes) -> bool:
+    """Do the X-Zb-* headers carry a fresh timestamp, a well-formed nonce and the right signature?"""
+    ts, nonce, signature = (headers.get(h) or "" for h in ("x-zb-timestamp", "x-zb-nonce", "x-zb-signature"))
+    if not fresh(ts) or not NONCE.match(nonce):
+        return False
+    return hmac.compare_digest(signature.lower(), sign(secret, first_line, path, ts, nonce, body))
+
+
+# ---------------------------------------------------------------- the adapter
+
+class SharedData:
+    def __init__(self, base: str, app_id: str, secret: str, http: httpx.AsyncClient):
+        self.base, self.app_id, self.secret, self.http = base.rstrip("/"), app_id, secret, http
+
+    async def query(self, dataset: str, subject: dict, licence_type: str | None, purpose: str) -> dict | None:
+        """One record of `dataset` about `subject` ({"id_number"} or {"credit_code"}): {"record_id", "dataset",
+        "licence_type", "summary", "record"}, or None when the platform holds none."""
+        if not self.base:
+            raise ProviderError("数据共享平台未配置（SHARED_DATA_BASE）")
+        url = f"{self.base}/api/v1/datasets/{dataset}/query"
+        path = urlsplit(url).path
+        body = dumps({"subject": subject, "licence_type": licence_type, "purpose": purpose})
+        headers = {"Content-Type": "application/json; charset=utf-8", "X-Zb-App-Id": self.app_id,
+                   **signed_headers(self.secret, "POST", path, body)}
+        try:
+            resp = await self.http.post(url, content=body, headers=headers)
+        except httpx.HTTPError as exc:
+            raise ProviderError(f"数据共享平台连接失败：{type(exc).__name__}") from exc
+        return self._answer(resp, path, headers["X-Zb-Nonce"], dataset)
+
+    def _answer(self, resp: httpx.Response, path: str, nonce: str, dataset: str) -> dict | None:
+        if resp.status_code >= 500:
+            raise ProviderError(f"数据共享平台返回错误（HTTP {resp.status_code}）")
+        if resp.headers.get("x-zb-nonce") != nonce or not valid(self.secret, str(resp.status_code), path,
+                                                                 resp.headers, resp.content):
+            log.warning("shared data %s: answer (HTTP %s) without a valid signature", dataset, resp.status_code)
+            raise ProviderError("数据共享平台的应答签名无效，已拒绝该数据")
+        try:
+            answer = resp.json()
+        except ValueError as exc:
+            raise ProviderError("数据共享平台返回了无法识别的内容") from exc
+        code = answer.get("code") if isinstance(answer, dict) else None
+        if code == 404:
+            return None
+        if resp.status_code == 401 or code == 401:
+            raise ProviderError("数据共享平台拒绝了本系统的请求（签名或时间戳无效）")
+        if code != 0:
+            raise ProviderError(f"数据共享平台查询失败（{code}：{answer.get('message', '')}）")
+        data = answer.get("data")
+        if not isinstance(data, dict) or data.get("dataset") != dataset or not {"record_id", "record"} <= set(data):
+            raise ProviderError("数据共享平台返回的数据格式不正确")
+        return data
+
+
+def shared_data_for(app: Sanic) -> SharedData:
+    """The app's adapter (also at app.ctx.shared_data), made on first use from the settings and environment."""
+    ctx = getattr(app, "ctx", app)  # the app, or its ctx
+    client = getattr(ctx, "shared_data", None)
+    if client is None or client.http is not ctx.http:  # a new HTTP client after a restart of the server
+        app_id, secret = credentials()
+        client = ctx.shared_data = SharedData(base_url(ctx.settings), app_id, secret, ctx.http)
+    return client

@@ -1,0 +1,131 @@
+"""Citizens' cases: preview, apply, list, detail, 补正 resubmission, QR codes."""
+import json as jsonlib
+
+from pydantic import BaseModel, Field
+from sanic import Blueprint, Request
+from sanic.response import json, raw
+
+from app.auth import current_user, requires
+from app.errors import Invalid
+from app.services import applications, qr
+from app.services.applications import MaterialIn
+from handlers._common import Body, int_arg, parse
+
+bp = Blueprint("applications", url_prefix="/applications")
+
+
+class MaterialBody(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    upload_id: str = Field(min_length=1, max_length=64)
+
+
+class ApplyBody(Body):
+    service: str | None = Field(default=None, max_length=32)
+    bundle: str | None = Field(default=None, max_length=32)
+    form: dict = Field(default_factory=dict)
+    answers: dict[str, str] = Field(default_factory=dict)
+    materials: list[MaterialBody] = Field(default_factory=list, max_length=50)
+    consent: bool = False
+    enterprise: str | None = Field(default=None, max_length=18)  # credit code when applying for an enterprise
+    channel: str = Field(default="mobile", pattern=r"^(mobile|online|window|kiosk)$")
+
+
+class ResubmitBody(Body):
+    materials: list[MaterialBody] = Field(default_factory=list, max_length=50)
+    note: str | None = Field(default=None, max_length=500)
+
+
+def _answers(request: Request) -> dict:
+    raw_value = request.args.get("answers")
+    if not raw_value:
+        return {}
+    try:
+        value = jsonlib.loads(raw_value)
+    except ValueError:
+        raise Invalid("情形答案应为JSON对象", field="answers") from None
+    if not isinstance(value, dict):
+        raise Invalid("情形答案应为JSON对象", field="answers")
+    return value
+
+
+@bp.get("/preview")
+@requires("citizen")
+async def preview(request: Request):
+    """Before applying: materials (免提交 marked), the shared-data reads to consent to, the form, face check."""
+    return json(await applications.preview(request.args.get("service"), request.args.get("bundle"),
+                                           _answers(request)))
+
+
+@bp.post("/")
+@requires("citizen")
+async def apply(request: Request):
+    """Apply for a service or a bundle. An Idempotency-Key header makes a double tap one application."""
+    body = parse(request, ApplyBody)
+    key = request.headers.get("idempotency-key")
+    if key is not None and not (1 <= len(key) <= 64):
+        raise Invalid("Idempotency-Key 长度应为1到64个字符", field="Idempotency-Key")
+    user = await current_user(request)
+    case, created = await applications.submit(
+        request.app.ctx, user, service=body.service, bundle=body.bundle, form=body.form, answers=body.answers,
+        materials=[MaterialIn(m.name, m.upload_id) for m in body.materials], consent=body.consent,
+        idempotency_key=key, enterprise_credit_code=body.enterprise, channel=body.channel)
+    return json(await applications.detail(user, case), status=201 if created else 200)
+
+
+@bp.get("/")
+@requires("citizen")
+async def mine(request: Request):
+    """My cases, newest first, paged."""
+    user = await current_user(request)
+    return json(await applications.mine(user, int_arg(request, "page", 1), int_arg(request, "page_size", 20)))
+
+
+@bp.get("/<acceptance_no:str>")
+@requires("citizen", "staff", "admin")
+async def detail(request: Request, acceptance_no: str):
+    """A case with its steps, materials and timeline: its applicant, staff of an involved department, admins."""
+    user = await current_user(request)
+    case = await applications.get_for(user, acceptance_no)
+    return json(await applications.detail(user, case))
+
+
+@bp.post("/<acceptance_no:str>/resubmit")
+@requires("citizen")
+async def resubmit(request: Request, acceptance_no: str):
+    """Send the materials asked for in a 补正; the case resumes where it stopped."""
+    body = parse(request, ResubmitBody)
+    user = await current_user(request)
+    case = await applications.resubmit(request.app.ctx, user, acceptance_no,
+                                       [MaterialIn(m.name, m.upload_id) for m in body.materials], body.note)
+    return json(await applications.detail(user, case))
+
+
+@bp.post("/<acceptance_no:str>/track-token")
+@requires("citizen")
+async def new_track_token(request: Request, acceptance_no: str):
+    """Revoke the case's tracking token (the old QR code stops working) and issue a new one."""
+    user = await current_user(request)
+    case = await applications.revoke_track(request.app.ctx, user, acceptance_no)
+    return json({"track_token": case.track_token})
+
+
+@bp.get("/<acceptance_no:str>/qr")
+@requires("citizen", "staff", "admin")
+async def qr_code(request: Request, acceptance_no: str):
+    """The tracking QR code (?format=svg|png) of `{PUBLIC_BASE_URL}/t/{token}`."""
+    user = await current_user(request)
+    case = await applications.get_for(user, acceptance_no)
+    fmt = request.args.get("format", "svg")
+    body = qr.render(qr.track_url(request.app.ctx.settings.base_url, case.track_token), fmt)
+    return raw(body, content_type=qr.FORMATS[fmt], headers={"Cache-Control": "private, max-age=300"})
+
+
+@bp.get("/<acceptance_no:str>/wxacode")
+@requires("citizen", "staff", "admin")
+async def wxacode(request: Request, acceptance_no: str):
+    """The 小程序码 that opens the mini-program's tracking page with the token in `scene`."""
+    user = await current_user(request)
+    case = await applications.get_for(user, acceptance_no)
+    image = await request.app.ctx.wechat.wxacode_unlimited(case.track_token, "pages/track/track")
+    kind = "image/png" if image.startswith(b"\x89PNG") else "image/jpeg"
+    return raw(image, content_type=kind, headers={"Cache-Control": "private, max-age=300"})

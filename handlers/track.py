@@ -1,0 +1,47 @@
+"""Public progress tracking (跟踪办): JSON by token, a live WebSocket, and the page a QR code opens."""
+import asyncio
+from pathlib import Path
+
+from sanic import Blueprint, Request
+from sanic.response import html, raw
+
+from app import ratelimit
+from app.services import tracking
+
+bp = Blueprint("track")
+PAGE = (Path(__file__).resolve().parent.parent / "web" / "track" / "index.html")
+
+
+@bp.get("/api/v1/track/<token:str>")
+async def track(request: Request, token: str):
+    """Anyone with the QR code: service, acceptance number, masked applicant, status, timeline, due date."""
+    request.app.ctx.tracker.hit(ratelimit.client_ip(request))
+    body = await tracking.view_bytes(request.app.ctx, token)
+    return raw(body, content_type="application/json", headers={"Cache-Control": "no-cache"})
+
+
+@bp.websocket("/ws/track/<token:str>")
+async def live(request: Request, ws, token: str):
+    """Sends the current view, then every change (from any worker, through Redis pub/sub)."""
+    ctx = request.app.ctx
+    ctx.tracker.hit(ratelimit.client_ip(request))
+    try:
+        body = await tracking.view_bytes(ctx, token)
+    except tracking.TrackNotFound:
+        await ws.close(code=4404, reason="not found")
+        return
+    queue = tracking.watch(ctx, token)
+    try:
+        await ws.send(body.decode())
+        while True:
+            await ws.send((await queue.get()).decode())
+    except asyncio.CancelledError:
+        raise
+    finally:
+        tracking.unwatch(ctx, token, queue)
+
+
+@bp.get("/t/<token:str>")
+async def page(request: Request, token: str):
+    """The page a scanned QR code opens (phone browsers, kiosks): it reads /api/v1/track/{token}."""
+    return html(PAGE.read_text("utf-8"))
