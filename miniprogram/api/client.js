@@ -40,6 +40,11 @@ function queryString(query) {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
+function authHeader() {
+  const token = getToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 function errorFrom(statusCode, body) {
   const error = (body && body.error) || {};
   return new ApiError({
@@ -50,37 +55,99 @@ function errorFrom(statusCode, body) {
   });
 }
 
+// A rejection shows its message as a toast unless the caller is `silent`, and is passed on.
+function toastUnless(silent) {
+  return (err) => {
+    if (!silent) toastError(err);
+    throw err;
+  };
+}
+
+// The answer of a wx transfer (request, uploadFile, downloadFile): 2xx resolves `value`, anything else
+// rejects with the ApiError of `body`; a 401 also forgets the stored token.
+function settleAnswer(statusCode, body, value, resolve, reject) {
+  if (statusCode >= 200 && statusCode < 300) {
+    resolve(value);
+    return;
+  }
+  if (statusCode === 401) clearToken();
+  reject(errorFrom(statusCode, body));
+}
+
 /**
- * request({method, path, query, data, silent}) → Promise of the JSON body.
+ * request({method, path, query, data, header, silent}) → Promise of the JSON body.
+ * `header` adds request headers (e.g. Idempotency-Key) to the JSON content type and the bearer token.
  * A non-2xx answer rejects with an ApiError and shows its message as a toast unless `silent`;
  * a 401 also forgets the stored token.
  */
-function request({ method = 'GET', path, query, data, silent = false }) {
-  const header = { 'Content-Type': 'application/json' };
-  const token = getToken();
-  if (token) header.Authorization = `Bearer ${token}`;
+function request({ method = 'GET', path, query, data, header, silent = false }) {
   return new Promise((resolve, reject) => {
     wx.request({
       url: `${config.apiBase}${path}${queryString(query)}`,
       method,
       data,
-      header,
+      header: { 'Content-Type': 'application/json', ...authHeader(), ...(header || {}) },
       success(res) {
-        if (res.statusCode >= 200 && res.statusCode < 300) {
-          resolve(res.data);
-          return;
-        }
-        if (res.statusCode === 401) clearToken();
-        reject(errorFrom(res.statusCode, res.data));
+        settleAnswer(res.statusCode, res.data, res.data, resolve, reject);
       },
       fail() {
         reject(new ApiError(NETWORK_ERROR));
       },
     });
-  }).catch((err) => {
-    if (!silent) toastError(err);
-    throw err;
-  });
+  }).catch(toastUnless(silent));
+}
+
+/**
+ * upload({path, filePath, name, silent}) → Promise of the JSON body: wx.uploadFile as multipart field
+ * `name`, with the bearer token and the same error handling as request().
+ */
+function upload({ path, filePath, name = 'file', silent = false }) {
+  return new Promise((resolve, reject) => {
+    wx.uploadFile({
+      url: `${config.apiBase}${path}`,
+      filePath,
+      name,
+      header: authHeader(),
+      success(res) {
+        let body = res.data; // wx.uploadFile answers the body as a string
+        if (typeof body === 'string') {
+          try {
+            body = JSON.parse(body);
+          } catch (err) {
+            body = null;
+          }
+        }
+        if (res.statusCode >= 200 && res.statusCode < 300 && !(body && typeof body === 'object')) {
+          reject(new ApiError({ status: res.statusCode, code: 'bad_response', message: '上传失败，请重试' }));
+          return;
+        }
+        settleAnswer(res.statusCode, body, body, resolve, reject);
+      },
+      fail() {
+        reject(new ApiError(NETWORK_ERROR));
+      },
+    });
+  }).catch(toastUnless(silent));
+}
+
+/**
+ * download({path, query, silent}) → Promise of a local temp file path: wx.downloadFile with the bearer
+ * token (for images behind login, e.g. a case's QR code). Errors as in request(), without the server's
+ * message (WeChat writes an error body to a file too).
+ */
+function download({ path, query, silent = false }) {
+  return new Promise((resolve, reject) => {
+    wx.downloadFile({
+      url: `${config.apiBase}${path}${queryString(query)}`,
+      header: authHeader(),
+      success(res) {
+        settleAnswer(res.statusCode, null, res.tempFilePath, resolve, reject);
+      },
+      fail() {
+        reject(new ApiError(NETWORK_ERROR));
+      },
+    });
+  }).catch(toastUnless(silent));
 }
 
 function wxLoginCode() {
@@ -102,4 +169,6 @@ async function loginCode() {
   return minted.code;
 }
 
-module.exports = { ApiError, request, getToken, setToken, clearToken, toastError, loginCode };
+module.exports = {
+  ApiError, request, upload, download, getToken, setToken, clearToken, toastError, loginCode,
+};

@@ -18,4 +18,7 @@ test('bundle page renders its services and merged materials; a service opens its
 
   services[1].instance.triggerEvent('click');
   expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/service/service?code=YB0301' });
+
+  page.querySelector('#apply').instance.triggerEvent('click');
+  expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/apply/apply?bundle=birth' });
 });

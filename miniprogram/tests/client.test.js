@@ -1,6 +1,8 @@
 const { request, ApiError } = require('../api/client');
 const auth = require('../api/auth');
 const catalog = require('../api/catalog');
+const applications = require('../api/applications');
+const uploads = require('../api/uploads');
 const { citizen } = require('./fixtures');
 
 const BASE = 'http://127.0.0.1:8000';
@@ -77,6 +79,69 @@ describe('api client', () => {
     expect(withAnswers.url).toBe(`${BASE}/api/v1/services/GA0101?answers=%7B%22local_hukou%22%3A%22no%22%7D`);
     expect(plain.url).toBe(`${BASE}/api/v1/services/GA0101`);
     expect(requestsTo('GET', '/api/v1/services')[0].url).toBe(`${BASE}/api/v1/services?q=%E6%88%B7%E5%8F%A3%20%E8%BF%81%E7%A7%BB&page=2`);
+  });
+});
+
+describe('transfers and application calls', () => {
+  test('request adds extra headers such as Idempotency-Key to the token and content type', async () => {
+    storage.set('token', 'tok-1');
+    reply('POST', '/api/v1/applications', 201, { acceptance_no: 'X' });
+
+    await applications.submit({ service: 'GA0101' }, 'key-1');
+
+    expect(requestsTo('POST', '/api/v1/applications')[0].header).toEqual({
+      'Content-Type': 'application/json', Authorization: 'Bearer tok-1', 'Idempotency-Key': 'key-1',
+    });
+  });
+
+  test('an upload parses the JSON string WeChat hands back; its errors are ApiErrors, a 401 clears the token', async () => {
+    storage.set('token', 'tok-1');
+    reply('POST', '/api/v1/uploads', 201, { id: 'up-1', name: 'a.pdf', content_type: 'application/pdf', size: 3, sha256: 'ab' });
+
+    await expect(uploads.uploadFile('wxfile://tmp/a.pdf')).resolves.toMatchObject({ id: 'up-1', size: 3 });
+    expect(requestsTo('POST', '/api/v1/uploads')[0]).toMatchObject({
+      url: `${BASE}/api/v1/uploads`, data: { filePath: 'wxfile://tmp/a.pdf', name: 'file' }, header: { Authorization: 'Bearer tok-1' },
+    });
+
+    reply('POST', '/api/v1/uploads', 422, { error: { code: 'unsupported_file', message: '仅支持 PDF、JPG、PNG 文件', field: 'file' } });
+    await expect(uploads.uploadFile('wxfile://tmp/a.txt')).rejects.toMatchObject({ status: 422, field: 'file' });
+    expect(wx.showToast).toHaveBeenLastCalledWith({ title: '仅支持 PDF、JPG、PNG 文件', icon: 'none' });
+
+    reply('POST', '/api/v1/uploads', 401, { error: { code: 'unauthorized', message: '登录已过期，请重新登录', field: null } });
+    await expect(uploads.uploadFile('wxfile://tmp/a.pdf')).rejects.toMatchObject({ status: 401 });
+    expect(storage.has('token')).toBe(false);
+  });
+
+  test('a download resolves its temp file path; a failed one rejects', async () => {
+    storage.set('token', 'tok-1');
+    reply('GET', '/api/v1/applications/N-1/qr', 'wxfile://tmp/qr.png');
+
+    await expect(applications.qrImage('N-1')).resolves.toBe('wxfile://tmp/qr.png');
+    const [download] = requestsTo('GET', '/api/v1/applications/N-1/qr');
+    expect(download.url).toBe(`${BASE}/api/v1/applications/N-1/qr?format=png`);
+    expect(download.header).toEqual({ Authorization: 'Bearer tok-1' });
+
+    reply('GET', '/api/v1/applications/N-1/qr', 404, null);
+    await expect(applications.qrImage('N-1')).rejects.toMatchObject({ status: 404 });
+    expect(wx.showToast).not.toHaveBeenCalled(); // the QR code is optional: silent by default
+  });
+
+  test('my cases are paged; the preview carries the answers as JSON', async () => {
+    reply('GET', '/api/v1/applications', { items: [], total: 0, page: 2, page_size: 20 });
+    reply('GET', '/api/v1/applications/preview', {});
+
+    await applications.mine(2);
+    await applications.preview({ service: 'GA0101' }, { local_hukou: 'no' });
+
+    expect(requestsTo('GET', '/api/v1/applications')[0].url).toBe(`${BASE}/api/v1/applications?page=2&page_size=20`);
+    expect(requestsTo('GET', '/api/v1/applications/preview')[0].url)
+      .toBe(`${BASE}/api/v1/applications/preview?service=GA0101&answers=%7B%22local_hukou%22%3A%22no%22%7D`);
+  });
+
+  test('idempotency keys are 1–64 characters and differ per call', () => {
+    const keys = new Set(Array.from({ length: 50 }, () => applications.newIdempotencyKey()));
+    expect(keys.size).toBe(50);
+    keys.forEach((key) => expect(key).toMatch(/^[\w-]{1,64}$/));
   });
 });
 

@@ -102,4 +102,130 @@ const verifiedCitizen = {
   ...citizen, verified: true, name: '张*三', id_number: '3304**********1234', phone: '138****5678',
 };
 
-module.exports = { home, hukou, socialCard, birthBundleDetail, hukouGuide, citizen, verifiedCitizen };
+// GET /api/v1/applications/preview?service=GA0101: two shared (免提交) materials, one to upload, one optional.
+const preview = (view) => ({ ...view, form_label: { original: '原件', copy: '复印件' }[view.form] || view.form });
+const hukouPreview = {
+  subject: { code: 'GA0101', name: '户口迁入', kind: 'service' },
+  lead_department: { code: 'gongan', name: '市公安局' },
+  materials: [
+    preview(idCard),
+    preview(hukouBook),
+    preview(applicationForm),
+    preview({ ...admissionProof, name: '委托书', required: false, note: '代办时提供' }),
+  ],
+  consent: [{ dataset: 'licence', label: '电子证照库', materials: ['居民身份证', '居民户口簿'] }],
+  form: [
+    { key: 'contact_address', label: '联系地址', type: 'text', required: true, options: [], max_length: 200 },
+    { key: 'phone', label: '联系电话', type: 'phone', required: true, options: [], max_length: 11 },
+    {
+      key: 'relation', label: '与户主关系', type: 'select', required: true, max_length: 20,
+      options: [{ value: 'child', label: '子女' }, { value: 'spouse', label: '配偶' }],
+    },
+    { key: 'move_date', label: '拟迁入日期', type: 'date', required: false, options: [], max_length: 10 },
+    { key: 'remark', label: '补充说明', type: 'textarea', required: false, options: [], max_length: 500 },
+  ],
+  face_required: false,
+  promised_days: 5,
+};
+
+const gonganDept = { code: 'gongan', name: '市公安局' };
+const jiansheDept = { code: 'jianshe', name: '市住建局' };
+
+function caseSummary(n, overrides = {}) {
+  return {
+    acceptance_no: `330100-20261125-${String(n).padStart(6, '0')}`,
+    subject: { code: 'GA0101', name: '户口迁入', kind: 'service' },
+    status: 'accepted',
+    status_label: '已受理',
+    lead_department: gonganDept,
+    submitted_at: '2026-11-25T06:03:00+00:00',
+    due_at: '2026-12-02T15:59:59+00:00',
+    due_date: '2026-12-02',
+    flag: null,
+    ...overrides,
+  };
+}
+
+// GET /api/v1/applications/<no>: waiting for 补正; intake, then two parallel reviews, then the decision.
+const supplementCase = {
+  ...caseSummary(123, { status: 'supplement', status_label: '待补正材料', flag: 'yellow' }),
+  track_token: 'Tk_abcdefghijklmnopqrstuvwxyz012',
+  channel: 'mobile',
+  form: { contact_address: '西湖区文三路 1 号' },
+  answers: { local_hukou: 'no' },
+  consent: { datasets: [{ dataset: 'licence', label: '电子证照库', materials: ['居民身份证'] }], agreed_at: '2026-11-25T06:03:00+00:00' },
+  supplement_items: ['户口迁移申请表', '准予迁入证明'],
+  promised_days: 5,
+  accepted_at: '2026-11-25T07:00:00+00:00',
+  applicant: { name: '张*三', id_number: '3304**********1234' },
+  materials: [
+    {
+      name: '居民身份证', source: 'shared', exempt: true, dataset: 'licence', dataset_label: '电子证照库',
+      status: 'fetched', upload_id: null, summary: '有效期至 2036-01-01',
+    },
+    {
+      name: '户口迁移申请表', source: 'citizen', exempt: false, dataset: null, dataset_label: null,
+      status: 'received', upload_id: 'up-old', summary: null,
+    },
+  ],
+  steps: [
+    {
+      id: 1, key: 'intake', name: '窗口受理', department: gonganDept, after: [], status: 'approved',
+      status_label: '已通过', opened_at: '2026-11-25T06:03:00+00:00', decided_at: '2026-11-25T07:00:00+00:00', comment: null,
+    },
+    {
+      id: 2, key: 'police_review', name: '户籍审核', department: gonganDept, after: ['intake'], status: 'supplement',
+      status_label: '待补正', opened_at: '2026-11-25T07:00:00+00:00', decided_at: null, comment: '申请表签名缺失',
+    },
+    {
+      id: 3, key: 'housing_review', name: '住房核验', department: jiansheDept, after: ['intake'], status: 'open',
+      status_label: '办理中', opened_at: '2026-11-25T07:00:00+00:00', decided_at: null, comment: null,
+    },
+    {
+      id: 4, key: 'decision', name: '审批决定', department: gonganDept, after: ['police_review', 'housing_review'],
+      status: 'waiting', status_label: '未开始', opened_at: null, decided_at: null, comment: null,
+    },
+  ],
+  timeline: [
+    {
+      at: '2026-11-25T06:03:00+00:00', at_local: '2026-11-25 14:03', kind: 'status', from_status: null,
+      to_status: 'submitted', status_label: '已提交，待受理', step: null, department: null, actor_role: 'citizen', note: '通过掌上办提交申请',
+    },
+    {
+      at: '2026-11-25T07:00:00+00:00', at_local: '2026-11-25 15:00', kind: 'status', from_status: 'submitted',
+      to_status: 'accepted', status_label: '已受理', step: 'intake', department: '市公安局', actor_role: 'staff', note: null,
+    },
+    {
+      at: '2026-11-26T02:30:00+00:00', at_local: '2026-11-26 10:30', kind: 'status', from_status: 'accepted',
+      to_status: 'supplement', status_label: '待补正材料', step: 'police_review', department: '市公安局',
+      actor_role: 'staff', note: '申请表签名缺失',
+    },
+  ],
+};
+
+// GET /api/v1/track/<token>
+const trackView = {
+  acceptance_no: '330100-20261125-000123',
+  service_name: '户口迁入',
+  applicant: '张*三',
+  status: 'in_review',
+  status_label: '审查中',
+  lead_department: '市公安局',
+  due_at: '2026-12-02T15:59:59+00:00',
+  due_date: '2026-12-02',
+  flag: 'red',
+  steps: [
+    { name: '窗口受理', department: '市公安局', status: 'approved', status_label: '已通过', decided_at: '2026-11-25T07:00:00+00:00' },
+    { name: '户籍审核', department: '市公安局', status: 'open', status_label: '办理中', decided_at: null },
+  ],
+  timeline: [
+    { at: '2026-11-25T06:03:00+00:00', at_local: '2026-11-25 14:03', status_label: '已提交，待受理', department: null, note: null },
+    { at: '2026-11-25T07:00:00+00:00', at_local: '2026-11-25 15:00', status_label: '已受理', department: '市公安局', note: null },
+    { at: '2026-11-26T02:30:00+00:00', at_local: '2026-11-26 10:30', status_label: null, department: '市公安局', note: '户籍审核 开始办理' },
+  ],
+};
+
+module.exports = {
+  home, hukou, socialCard, birthBundleDetail, hukouGuide, citizen, verifiedCitizen,
+  hukouPreview, caseSummary, supplementCase, trackView,
+};

@@ -18,3 +18,13 @@ test('stars, channels, working days, material forms', () => {
   expect(format.materialForm('copy', 2)).toBe('复印件 2 份');
   expect(format.materialForm('electronic', 1)).toBe('电子版');
 });
+
+test('Beijing local time whatever the phone zone, due flags', () => {
+  expect(format.localTime('2026-11-25T06:03:00+00:00')).toBe('2026-11-25 14:03');
+  expect(format.localTime('2026-12-31T16:30:00Z')).toBe('2027-01-01 00:30');
+  expect(format.localTime(null)).toBe('');
+  expect(format.localTime('not a date')).toBe('');
+  expect(format.dueFlag('yellow')).toEqual({ label: '即将到期', type: 'warning' });
+  expect(format.dueFlag('red')).toEqual({ label: '已超期', type: 'danger' });
+  expect(format.dueFlag(null)).toBeNull();
+});

@@ -21,7 +21,9 @@ test('app.json pages and tabBar pages exist', () => {
   app.pages.forEach((page) => {
     ['.js', '.json', '.wxml'].forEach((ext) => expect(fs.existsSync(path.join(ROOT, page + ext))).toBe(true));
   });
-  expect(app.tabBar.list.map((tab) => [tab.pagePath, tab.text])).toEqual([['pages/home/home', '首页'], ['pages/me/me', '我的']]);
+  expect(app.tabBar.list.map((tab) => [tab.pagePath, tab.text])).toEqual([
+    ['pages/home/home', '首页'], ['pages/cases/cases', '办件'], ['pages/me/me', '我的'],
+  ]);
   app.tabBar.list.forEach((tab) => expect(app.pages).toContain(tab.pagePath));
 });
 

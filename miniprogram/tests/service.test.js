@@ -72,6 +72,20 @@ describe('service page', () => {
     expect(page.querySelector('#situations .situation-options').data.value).toBe('no');
   });
 
+  test('在线申请 opens the apply page with the current situation answers', async () => {
+    page.querySelector('#situations .situation-options').instance.triggerEvent('change', 'no');
+    await settle();
+
+    page.querySelector('#apply').instance.triggerEvent('click');
+
+    const { url } = wx.navigateTo.mock.calls[0][0];
+    const [path, search] = url.split('?');
+    const query = Object.fromEntries(search.split('&').map((pair) => pair.split('=')));
+    expect(path).toBe('/pages/apply/apply');
+    expect(query.service).toBe('GA0101');
+    expect(JSON.parse(decodeURIComponent(query.answers))).toEqual({ local_hukou: 'no' });
+  });
+
   test('a failed re-request restores the previous answer', async () => {
     reply('GET', '/api/v1/services/GA0101', 500, { error: { code: 'internal', message: '系统错误', field: null } });
 

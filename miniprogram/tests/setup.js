@@ -2,7 +2,13 @@
 //
 // wx.request answers from per-test fixtures keyed by "METHOD /path" (query string excluded);
 // every request is recorded with its parsed query so tests can assert what was asked.
+// wx.uploadFile answers from the "POST /path" fixture (the body is handed over as a JSON string, as
+// WeChat does; the recorded data is {filePath, name}); wx.downloadFile from the "GET /path" fixture,
+// whose body is the temp file path it answers.
 // A request without a fixture fails the test in afterEach. Storage is an in-memory map.
+// The pickers (chooseMedia, chooseMessageFile, showActionSheet) answer one fixed file / the first
+// entry; tests override them with mockImplementationOnce. wx.scanCode is cancelled unless a test says
+// otherwise, and wx.requestFacialVerify is absent, as in DevTools.
 // miniprogram-simulate later merges its own wx API into this object; ours take precedence.
 const state = {
   fixtures: new Map(),
@@ -23,24 +29,45 @@ function parseUrl(url) {
   return { path, query };
 }
 
+// A stubbed transfer: records it, answers from its fixture on the next tick.
+function transfer(method, options, extra, answer) {
+  const { path, query } = parseUrl(options.url);
+  const key = `${method} ${path}`;
+  state.requests.push({ method, path, query, url: options.url, header: options.header || {}, ...extra });
+  const fixture = state.fixtures.get(key);
+  state.inFlight += 1;
+  setTimeout(() => {
+    state.inFlight -= 1;
+    if (!fixture) {
+      state.unmatched.push(key);
+      options.fail && options.fail({ errMsg: `${method}:fail no fixture for ${key}` });
+      return;
+    }
+    const { status, body } = typeof fixture === 'function' ? fixture({ method, path, query, data: extra.data }) : fixture;
+    options.success && options.success(answer(status, body));
+  }, 0);
+}
+
+// An asynchronous wx answer on the next tick, counted as in flight so settle() waits for it.
+function later(fn) {
+  state.inFlight += 1;
+  setTimeout(() => {
+    state.inFlight -= 1;
+    fn();
+  }, 0);
+}
+
 global.wx = {
   request: jest.fn((options) => {
     const method = (options.method || 'GET').toUpperCase();
-    const { path, query } = parseUrl(options.url);
-    const key = `${method} ${path}`;
-    state.requests.push({ method, path, query, url: options.url, data: options.data, header: options.header || {} });
-    const fixture = state.fixtures.get(key);
-    state.inFlight += 1;
-    setTimeout(() => {
-      state.inFlight -= 1;
-      if (!fixture) {
-        state.unmatched.push(key);
-        options.fail && options.fail({ errMsg: `request:fail no fixture for ${key}` });
-        return;
-      }
-      const { status, body } = typeof fixture === 'function' ? fixture({ method, path, query, data: options.data }) : fixture;
-      options.success && options.success({ statusCode: status, data: body, header: {} });
-    }, 0);
+    transfer(method, options, { data: options.data }, (status, body) => ({ statusCode: status, data: body, header: {} }));
+  }),
+  uploadFile: jest.fn((options) => {
+    const data = { filePath: options.filePath, name: options.name };
+    transfer('POST', options, { data }, (status, body) => ({ statusCode: status, data: JSON.stringify(body) }));
+  }),
+  downloadFile: jest.fn((options) => {
+    transfer('GET', options, { data: undefined }, (status, body) => ({ statusCode: status, tempFilePath: body }));
   }),
   login: jest.fn((options) => setTimeout(() => options.success({ code: 'real-wx-code' }), 0)),
   getStorageSync: jest.fn((key) => (state.storage.has(key) ? state.storage.get(key) : '')),
@@ -48,6 +75,19 @@ global.wx = {
   removeStorageSync: jest.fn((key) => state.storage.delete(key)),
   showToast: jest.fn(),
   navigateTo: jest.fn(),
+  redirectTo: jest.fn(),
+  switchTab: jest.fn(),
+  setNavigationBarTitle: jest.fn(),
+  stopPullDownRefresh: jest.fn(),
+  previewImage: jest.fn(),
+  showActionSheet: jest.fn((options) => later(() => options.success({ tapIndex: 0 }))),
+  chooseMedia: jest.fn((options) => later(() => options.success({
+    type: 'image', tempFiles: [{ tempFilePath: 'wxfile://tmp/photo-1.jpg', size: 204800, fileType: 'image' }],
+  }))),
+  chooseMessageFile: jest.fn((options) => later(() => options.success({
+    tempFiles: [{ path: 'wxfile://tmp/msg-1.pdf', name: '申请表.pdf', size: 102400, type: 'file' }],
+  }))),
+  scanCode: jest.fn((options) => later(() => options.fail({ errMsg: 'scanCode:fail cancel' }))),
 };
 
 // Test API -----------------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 const CHANNEL_LABELS = { mobile: '掌上办', online: '网上办', window: '窗口办', kiosk: '自助机' };
 const FORM_LABELS = { original: '原件', copy: '复印件', original_and_copy: '原件及复印件', electronic: '电子版' };
 const ROLE_LABELS = { citizen: '群众', staff: '工作人员', admin: '管理员' };
+const FLAGS = { yellow: { label: '即将到期', type: 'warning' }, red: { label: '已超期', type: 'danger' } };
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 // 2000 → "¥20.00" (integer arithmetic, no float rounding).
 function yuan(fen) {
@@ -49,4 +51,20 @@ function roleLabel(role) {
   return ROLE_LABELS[role] || role;
 }
 
-module.exports = { yuan, feeTotal, stars, channelLabel, channelLabels, workingDays, promisedDays, materialForm, roleLabel };
+// An ISO instant → Beijing time "2026-11-25 14:03" (whatever the phone's time zone); '' for none.
+function localTime(iso) {
+  const at = iso ? new Date(iso) : null;
+  if (!at || Number.isNaN(at.getTime())) return '';
+  const b = new Date(at.getTime() + BEIJING_OFFSET_MS);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`;
+}
+
+// A case's due flag → {label, type} for a van-tag ("yellow" 即将到期, "red" 已超期), or null.
+function dueFlag(flag) {
+  return FLAGS[flag] || null;
+}
+
+module.exports = {
+  yuan, feeTotal, stars, channelLabel, channelLabels, workingDays, promisedDays, materialForm, roleLabel, localTime, dueFlag,
+};

@@ -8,12 +8,17 @@ Component({
   },
   methods: {
     async onLoad(query) {
+      this.code = query.code;
       try {
         const bundle = await catalog.bundle(query.code);
         this.setData({ bundle: { ...bundle, promised: promisedDays(bundle.promised_days) } });
       } catch (err) {
         // Already shown as a toast by the client.
       }
+    },
+
+    apply() {
+      wx.navigateTo({ url: `/pages/apply/apply?bundle=${encodeURIComponent(this.code)}` });
     },
 
     openService(event) {

@@ -2,6 +2,7 @@
 // Pages are built with Component() (a standard page constructor) so page lifecycles live in methods.
 const catalog = require('../../api/catalog');
 const { channelLabels } = require('../../utils/format');
+const { scanToTrack } = require('../../utils/scan');
 
 function toServiceRow(service) {
   return {
@@ -59,6 +60,10 @@ Component({
 
     openService(event) {
       wx.navigateTo({ url: `/pages/service/service?code=${event.currentTarget.dataset.code}` });
+    },
+
+    onScan() {
+      return scanToTrack();
     },
 
     openBundle(event) {

@@ -54,6 +54,12 @@ Component({
       }
     },
 
+    // 在线申请 with the situation answers, so the application asks for the same materials.
+    apply() {
+      const answers = encodeURIComponent(JSON.stringify(this.data.answers || {}));
+      wx.navigateTo({ url: `/pages/apply/apply?service=${encodeURIComponent(this.code)}&answers=${answers}` });
+    },
+
     async onAnswer(event) {
       const previous = this.data.answers;
       const answers = { ...previous, [event.currentTarget.dataset.key]: event.detail };

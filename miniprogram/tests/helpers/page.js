@@ -26,17 +26,24 @@ const STUBS = {
   'van-notice-bar': { properties: { text: String, leftIcon: String }, template: text(['text']) },
   'van-cell-group': { properties: { title: String, inset: Boolean }, template: `${text(['title'])}<slot/>` },
   'van-cell': {
-    properties: { title: String, value: String, label: String, isLink: Boolean },
+    properties: { title: String, value: String, label: String, isLink: Boolean, icon: String },
     template: `${text(['title', 'value', 'label'])}<slot/>`,
   },
   'van-tag': { properties: { type: String, plain: Boolean }, template: '<slot/>' },
   'van-radio-group': { properties: { value: String }, template: '<slot/>' },
   'van-radio': { properties: { name: String }, template: '<slot/>' },
   'van-field': {
-    properties: { value: String, label: String, placeholder: String, type: String, maxlength: Number, errorMessage: String },
-    template: text(['label', 'errorMessage']),
+    properties: {
+      value: String, label: String, placeholder: String, type: String, maxlength: Number, errorMessage: String,
+      required: Boolean, readonly: Boolean, isLink: Boolean, autosize: Boolean,
+    },
+    template: text(['label', 'value', 'errorMessage']),
   },
-  'van-button': { properties: { type: String, block: Boolean, loading: Boolean, plain: Boolean }, template: '<slot/>' },
+  'van-button': {
+    properties: { type: String, block: Boolean, loading: Boolean, plain: Boolean, size: String },
+    template: '<slot/>',
+  },
+  'van-checkbox': { properties: { value: Boolean, shape: String }, template: '<slot/>' },
 };
 
 let stubIds = null;
