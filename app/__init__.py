@@ -27,7 +27,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
                provider_transport: httpx.AsyncBaseTransport | None = None) -> Sanic:
     """Build the application. `provider_transport` lets tests route provider calls to the in-process sandbox."""
     settings = settings or load_settings()
-    logging.basicConfig(level=settings.log_level)
+    logging.getLogger("zhangban").setLevel(settings.log_level)
     app = Sanic(name or f"zhangban{next(_names) or ''}")
     app.config.REQUEST_MAX_SIZE = settings.max_body
     app.config.FALLBACK_ERROR_FORMAT = "json"

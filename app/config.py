@@ -36,6 +36,9 @@ class Settings:
     dingtalk_appsecret: str = "sandbox-dingtalk-secret"
     dingtalk_oapi_base: str = ""  # default https://oapi.dingtalk.com, or the sandbox
     dingtalk_api_base: str = ""  # default https://api.dingtalk.com, or the sandbox
+    shared_data_base: str = ""  # the 数据共享交换平台; default the sandbox when it is on
+    shared_data_app_id: str = "zhangban"
+    shared_data_app_secret: str = "sandbox-shared-secret"
     seed_on_start: bool | None = None  # None = in embedded mode
     log_level: str = "INFO"
     extra: dict = field(default_factory=dict)
@@ -68,14 +71,16 @@ class Settings:
 
     def provider_base(self, name: str) -> str:
         own = {"wechat": self.wechat_api_base, "dingtalk_oapi": self.dingtalk_oapi_base,
-               "dingtalk_api": self.dingtalk_api_base}[name]
+               "dingtalk_api": self.dingtalk_api_base, "shared_data": self.shared_data_base}[name]
         if own:
             return own.rstrip("/")
         if self.sandbox_on:
-            sandbox = {"wechat": "wechat", "dingtalk_oapi": "dingtalk", "dingtalk_api": "dingtalk/api"}[name]
+            sandbox = {"wechat": "wechat", "dingtalk_oapi": "dingtalk", "dingtalk_api": "dingtalk/api",
+                       "shared_data": "shared"}[name]
             return f"{self.base_url}/sandbox/{sandbox}"
+        # The shared-data platform has no public address: without one configured its queries fail.
         return {"wechat": "https://api.weixin.qq.com", "dingtalk_oapi": "https://oapi.dingtalk.com",
-                "dingtalk_api": "https://api.dingtalk.com"}[name]
+                "dingtalk_api": "https://api.dingtalk.com"}.get(name, "")
 
     def with_(self, **kw) -> "Settings":
         return replace(self, **kw)
@@ -91,6 +96,8 @@ ENV = {
     "wechat_appid": "WECHAT_APPID", "wechat_secret": "WECHAT_SECRET", "wechat_api_base": "WECHAT_API_BASE",
     "dingtalk_appkey": "DINGTALK_APPKEY", "dingtalk_appsecret": "DINGTALK_APPSECRET",
     "dingtalk_oapi_base": "DINGTALK_OAPI_BASE", "dingtalk_api_base": "DINGTALK_API_BASE",
+    "shared_data_base": "SHARED_DATA_BASE", "shared_data_app_id": "SHARED_DATA_APP_ID",
+    "shared_data_app_secret": "SHARED_DATA_APP_SECRET",
     "seed_on_start": "ZB_SEED", "log_level": "LOG_LEVEL",
 }
 

@@ -39,7 +39,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import re
 import secrets
 import time
@@ -51,8 +50,6 @@ from sanic import Sanic
 from app.errors import ProviderError
 
 log = logging.getLogger("zhangban.shared_data")
-SANDBOX_APP_ID = "zhangban"
-SANDBOX_APP_SECRET = "sandbox-shared-secret"
 MAX_SKEW = 300  # seconds a signed timestamp may be away from the clock
 NONCE_TTL = 600  # seconds the platform remembers a nonce
 NONCE = re.compile(r"^[0-9a-f]{32}$")
@@ -60,18 +57,14 @@ NONCE = re.compile(r"^[0-9a-f]{32}$")
 
 # ---------------------------------------------------------------- the signature scheme (shared with the sandbox)
 
-def credentials() -> tuple[str, str]:
-    """(app id, app secret) from SHARED_DATA_APP_ID / SHARED_DATA_APP_SECRET, sandbox values by default."""
-    return (os.environ.get("SHARED_DATA_APP_ID") or SANDBOX_APP_ID,
-            os.environ.get("SHARED_DATA_APP_SECRET") or SANDBOX_APP_SECRET)
+def credentials(settings) -> tuple[str, str]:
+    """(app id, app secret): SHARED_DATA_APP_ID / SHARED_DATA_APP_SECRET, sandbox values by default."""
+    return settings.shared_data_app_id, settings.shared_data_app_secret
 
 
 def base_url(settings) -> str:
     """SHARED_DATA_BASE if set, else the sandbox when it is on; empty when neither (queries then fail)."""
-    own = os.environ.get("SHARED_DATA_BASE", "").strip()
-    if own:
-        return own.rstrip("/")
-    return f"{settings.base_url}/sandbox/shared" if settings.sandbox_on else ""
+    return settings.provider_base("shared_data")
 
 
 def dumps(obj) -> bytes:
@@ -158,6 +151,6 @@ def shared_data_for(app: Sanic) -> SharedData:
     ctx = getattr(app, "ctx", app)  # the app, or its ctx
     client = getattr(ctx, "shared_data", None)
     if client is None or client.http is not ctx.http:  # a new HTTP client after a restart of the server
-        app_id, secret = credentials()
+        app_id, secret = credentials(ctx.settings)
         client = ctx.shared_data = SharedData(base_url(ctx.settings), app_id, secret, ctx.http)
     return client

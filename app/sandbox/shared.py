@@ -123,7 +123,7 @@ def _bad_request(body) -> str | None:
 @bp.post("/api/v1/datasets/<dataset:str>/query")
 async def query(request: Request, dataset: str):
     """One dataset record about a person or an enterprise, for a signed, fresh, never-replayed request."""
-    app_id, secret = credentials()
+    app_id, secret = credentials(request.app.ctx.settings)
     path, raw = request.path, request.body or b""
     h = request.headers
     ts, nonce, signature = h.get("x-zb-timestamp", ""), h.get("x-zb-nonce", ""), h.get("x-zb-signature", "")

@@ -11,7 +11,7 @@ from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, mask_id_number, mask_name, mask_phone
 from app.services import audit, staff_directory
 from app.validators import credit_code_problem, id_number_problem, name_problem, phone_problem
-from models import Department, Enterprise, User, UserEnterprise
+from models import Enterprise, User, UserEnterprise
 from models.users import Role
 
 PERSONAL_FIELDS = ("name", "id_number", "phone")
@@ -122,10 +122,6 @@ def require_bound(user: User) -> None:
         raise IdentityNotBound()
 
 
-async def find_by_id_number(vault: Vault, id_number: str) -> User | None:
-    return await User.get_or_none(id_number_bidx=vault.blind_index("id_number", id_number.strip().upper()))
-
-
 async def add_enterprise(user: User, name: str, credit_code: str) -> Enterprise:
     """Register the caller as an agent (经办人) of an enterprise found by its 统一社会信用代码 (GB 32100)."""
     require_bound(user)
@@ -148,6 +144,3 @@ async def remove_enterprise(user: User, credit_code: str) -> None:
     if not deleted:
         raise NotFound("未找到该企业")
 
-
-async def department_by_code(code: str) -> Department | None:
-    return await Department.get_or_none(code=code)

@@ -215,3 +215,52 @@ async def test_working_day_calendar_knows_2026_holidays():
     fri = datetime(2026, 10, 9, 2, 0, tzinfo=timezone.utc)
     assert workdays.local_date(workdays.add_working_days(fri, 1)).isoformat() == "2026-10-10"  # 调休 Saturday
     assert workdays.flag(datetime(2026, 10, 11, tzinfo=timezone.utc), workdays.add_working_days(fri, 1)) == "red"
+
+
+async def test_shared_materials_are_fetched_not_asked_for_and_the_reads_are_audited(client, flow, person):
+    prev = (await client.get(f"/api/v1/applications/preview?service={SIMPLE}", headers=person["headers"])).json()
+    assert prev["consent"] and all(m["exempt"] for m in prev["materials"] if m["source"] == "shared")
+    r = await flow.apply(person, SIMPLE, upload_all=False)
+    assert r.status_code == 201, r.text
+    case = r.json()
+    shared = [m for m in case["materials"] if m["exempt"]]
+    assert shared and all(m["status"] == "fetched" and m["dataset_label"] for m in shared)
+    assert {d["dataset"] for d in case["consent"]["datasets"]} == {d["dataset"] for d in prev["consent"]}
+    log = (await client.get("/api/v1/me/access-log", headers=person["headers"])).json()["items"]
+    reads = [e for e in log if e["purpose"] == case["acceptance_no"]]
+    assert len(reads) == len(shared) and all(e["actor_role"] == "system" for e in reads)
+
+
+async def test_a_record_the_shared_database_lacks_must_be_uploaded(client, flow, person):
+    r = await flow.apply(person, "GA0005", upload_all=False)  # 出生登记: this person has no newborn's record
+    assert r.status_code == 422 and r.json()["error"]["code"] == "material_missing"
+    assert (await flow.apply(person, "GA0005", upload_all=True)).status_code == 201
+
+
+async def test_face_required_services_need_a_recent_face_pass(client, flow, person):
+    r = await flow.apply(person, "RS0003", upload_all=False)
+    assert r.status_code == 403 and r.json()["error"]["code"] == "face_required"
+    s = (await client.post("/api/v1/face/sessions", headers=person["headers"])).json()
+    await client.post(f"/sandbox/wechat/face/{s['verify_id']}/complete", json={"verify_ret": 10000})
+    res = (await client.post(f"/api/v1/face/sessions/{s['verify_id']}/result", headers=person["headers"])).json()
+    assert res["passed"] is True
+    r = await flow.apply(person, "RS0003", upload_all=False)
+    assert r.status_code == 201, r.text
+
+
+async def test_a_bundle_is_one_case_with_the_bundles_workflow(client, person):
+    b = (await client.get("/api/v1/bundles/tuixiu")).json()
+    from tests.factories import upload
+    mats = [{"name": m["name"], "upload_id": await upload(client, person)} for m in b["materials"]]
+    face_needed = (await client.get("/api/v1/applications/preview?bundle=tuixiu", headers=person["headers"])).json()
+    if face_needed["face_required"]:
+        s = (await client.post("/api/v1/face/sessions", headers=person["headers"])).json()
+        await client.post(f"/sandbox/wechat/face/{s['verify_id']}/complete", json={"verify_ret": 10000})
+        await client.post(f"/api/v1/face/sessions/{s['verify_id']}/result", headers=person["headers"])
+    r = await client.post("/api/v1/applications", headers=person["headers"],
+                          json={"bundle": "tuixiu", "materials": mats, "consent": True})
+    assert r.status_code == 201, r.text
+    case = r.json()
+    assert case["subject"] == {"code": "tuixiu", "name": b["name"], "kind": "bundle"}
+    assert [s["key"] for s in case["steps"]] == [s["key"] for s in b["workflow"]]
+    assert case["lead_department"]["code"] == b["lead_department"]["code"]

@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from app.services import qr, receipts
+from app.services import qr, receipts, workdays
 from tests.factories import admin, staff_of
 
 SIMPLE = "GJJ005"  # 住房公积金缴存证明出具: one department, both materials from shared data (免提交)
@@ -45,7 +45,7 @@ async def test_the_receipt_is_an_inline_pdf_with_the_masked_applicant(client, fl
                      "电子回执"):
         assert expected in text, expected
     assert person["id_number"] not in text and person["name"] not in text
-    submitted_at = datetime.fromisoformat(case["submitted_at"]).astimezone(receipts.workdays.CN)
+    submitted_at = datetime.fromisoformat(case["submitted_at"]).astimezone(workdays.CN)
     assert submitted_at.strftime("%Y-%m-%d %H:%M") in text  # Beijing time
     for m in case["materials"]:
         assert m["name"] in text
@@ -69,7 +69,7 @@ async def test_once_accepted_the_receipt_shows_the_acceptance_time_and_due_date(
     assert case["due_date"] and case["accepted_at"]
     text = text_of((await client.get(receipt_url(no), headers=person["headers"])).content)
     assert case["due_date"] in text and "受理后按工作日计算" not in text
-    accepted_at = datetime.fromisoformat(case["accepted_at"]).astimezone(receipts.workdays.CN)
+    accepted_at = datetime.fromisoformat(case["accepted_at"]).astimezone(workdays.CN)
     assert accepted_at.strftime("%Y-%m-%d %H:%M") in text
     assert case["status_label"] in text
 

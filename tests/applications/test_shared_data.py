@@ -5,6 +5,7 @@ import time
 import httpx
 import pytest
 
+from app.config import Settings
 from app.catalog_schema import DATASETS, Guide
 from app.errors import Invalid, ProviderError
 from app.providers.shared_data import SharedData, credentials, dumps, shared_data_for, sign, signed_headers, valid
@@ -15,6 +16,7 @@ from app.validators import credit_code_problem, id_number_problem
 from models import AuditLog, User
 from tests.factories import citizen, phone
 
+SETTINGS = Settings()  # the suite runs with the default shared-data credentials
 QUERY = "/sandbox/shared/api/v1/datasets/{}/query"
 _bound: dict[str, dict] = {}  # a demo identity is bound to one test citizen per session
 
@@ -52,7 +54,7 @@ async def _demo_citizen(client, name: str) -> dict:
 
 async def _post(client, dataset: str, body: dict, *, ts: int | None = None, nonce: str | None = None,
                 secret: str | None = None, app_id: str | None = None, sent: bytes | None = None):
-    app_id_default, secret_default = credentials()
+    app_id_default, secret_default = credentials(SETTINGS)
     path = QUERY.format(dataset)
     raw = dumps(body)
     headers = {"Content-Type": "application/json", "X-Zb-App-Id": app_id or app_id_default,
@@ -105,7 +107,7 @@ async def test_the_sandbox_answers_a_signed_query_and_signs_its_answer(client):
     assert data["summary"]["证照名称"] == "居民户口簿" and "*" in data["summary"]["证照编号"]
     assert data["record"]["number"] not in json.dumps(data["summary"], ensure_ascii=False)
     assert r.headers["x-zb-nonce"] == nonce
-    assert valid(credentials()[1], "200", QUERY.format("licence"), r.headers, r.content)
+    assert valid(credentials(SETTINGS)[1], "200", QUERY.format("licence"), r.headers, r.content)
     r = await _post(client, "marriage", {"subject": {"id_number": "110101199003076513"}, "purpose": "测试"})
     assert r.status_code == 404 and r.json() == {"code": 404, "message": "未查询到记录"}
     r = await _post(client, "licence", {"subject": {"id_number": person["id_number"]}, "purpose": "测试"})
@@ -185,7 +187,7 @@ async def test_the_adapter_refuses_a_tampered_forged_stale_or_replayed_answer(cl
     assert (await _adapter(app, _Tamper(inner, lambda *a: a)).query("marriage", subject, None, "测试"))[
         "record"]["status"] == "离婚"
 
-    secret = credentials()[1]
+    secret = credentials(SETTINGS)[1]
     path = QUERY.format("marriage")
     forged = dumps({"code": 0, "data": {"record_id": "X", "dataset": "marriage", "licence_type": None,
                                         "summary": {}, "record": {"status": "已婚"}}})
