@@ -3,7 +3,7 @@ import json as jsonlib
 
 from pydantic import Field
 from sanic import Blueprint, Request
-from sanic.response import json
+from sanic.response import json, raw
 
 from app.errors import Invalid
 from app.services import catalog, seed
@@ -50,11 +50,11 @@ async def home(request: Request):
 @bp.get("/services")
 async def services(request: Request):
     """Search services in everyday Chinese (?q=), or list them; filter by ?department= and ?channel=; paged."""
-    result = await catalog.search_services(
+    body = await catalog.search_services(
         request.app.ctx.catalog, q=request.args.get("q", ""), department=request.args.get("department") or None,
         channel=request.args.get("channel") or None, page=int_arg(request, "page", 1),
         page_size=int_arg(request, "page_size", 20))
-    return json(result)
+    return raw(body, content_type="application/json")
 
 
 @bp.get("/services/<code:str>")

@@ -134,6 +134,7 @@ class ServiceEntry:
     summary: dict  # the list/search item
     hot_rank: int | None
     default_body: bytes = b""  # the guide in its default situation, serialized once
+    summary_body: bytes = b""  # the list/search item, serialized once
     etag: str = ""
 
 
@@ -192,6 +193,7 @@ async def build_snapshot() -> Snapshot:
         entry = ServiceEntry(s.code, s.version, s.guide, _dep_full(dep), _summary(s.guide, _dep_brief(dep), s.id_only),
                              s.hot_rank)
         entry.default_body = _dumps(guide_view(entry, resolve_answers(s.guide, {})))
+        entry.summary_body = _dumps(entry.summary)
         entry.etag = _etag("service", s.code, s.version)
         services[s.code] = entry
     bundles = {}
@@ -285,13 +287,15 @@ async def service_guide(catalog: Catalog, code: str, answers: dict | None) -> tu
     return guide_view(entry, resolved), _etag("service", code, entry.version, resolved)
 
 
-def _page(items: list, page: int, page_size: int) -> dict:
+def page_json(entries: list[ServiceEntry], page: int, page_size: int) -> bytes:
+    """One page of service summaries as JSON, joined from their pre-serialized forms (the search hot path)."""
     start = (page - 1) * page_size
-    return {"items": items[start:start + page_size], "total": len(items), "page": page, "page_size": page_size}
+    items = b",".join(e.summary_body for e in entries[start:start + page_size])
+    return b'{"items":[' + items + b'],"total":%d,"page":%d,"page_size":%d}' % (len(entries), page, page_size)
 
 
 async def search_services(catalog: Catalog, q: str = "", department: str | None = None, channel: str | None = None,
-                          page: int = 1, page_size: int = 20) -> dict:
+                          page: int = 1, page_size: int = 20) -> bytes:
     """Search (or list) services: ranked by relevance for a query, hot first otherwise; filters by department/channel."""
     if page < 1:
         raise Invalid("页码从1开始", field="page")
@@ -305,15 +309,12 @@ async def search_services(catalog: Catalog, q: str = "", department: str | None 
     if department and department not in {d["code"] for d in snap.departments}:
         raise DepartmentNotFound(field="department")
     codes = [h.key for h in snap.index.search(q)] if q.strip() else snap.order
-    items = []
-    for c in codes:
-        e = snap.services[c]
-        if department and e.department["code"] != department:
-            continue
-        if channel and channel not in e.guide["channels"]:
-            continue
-        items.append(e.summary)
-    return _page(items, page, page_size)
+    entries = [snap.services[c] for c in codes]
+    if department:
+        entries = [e for e in entries if e.department["code"] == department]
+    if channel:
+        entries = [e for e in entries if channel in e.guide["channels"]]
+    return page_json(entries, page, page_size)
 
 
 async def departments(catalog: Catalog) -> list[dict]:

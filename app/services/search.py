@@ -62,7 +62,10 @@ class SearchIndex:
     def __init__(self, docs: list[Doc], synonyms: dict[str, list[str]]):
         add_words([p for d in docs for p in d.phrases] + list(synonyms))
         self.docs = {d.key: d for d in docs}
-        self.synonyms = synonyms
+        # Synonym targets segmented once, and phrases lowercased once, not on every query.
+        self.synonyms = {w.lower(): [t for target in targets for t in tokens(target)] for w, targets in synonyms.items()}
+        self.phrases = {d.key: [p.lower() for p in d.phrases if len(p) >= 2] for d in docs}
+        self._cache: dict[str, list[Hit]] = {}
         self.postings: dict[str, dict[str, float]] = defaultdict(dict)
         lengths: dict[str, float] = {}
         for d in docs:
@@ -84,15 +87,24 @@ class SearchIndex:
         terms: dict[str, float] = {t: 1.0 for t in tokens(query)}
         for word, targets in self.synonyms.items():
             if word in query:
-                for target in targets:
-                    for t in tokens(target):
-                        terms.setdefault(t, 0.8)
+                for t in targets:
+                    terms.setdefault(t, 0.8)
         return terms
 
     def search(self, query: str) -> list[Hit]:
+        """Ranked hits; results are kept per query (popular questions repeat) for the life of this index."""
         query = query.strip().lower()
         if not query:
             return []
+        hits = self._cache.get(query)
+        if hits is None:
+            hits = self._rank(query)
+            if len(self._cache) >= 5000:
+                self._cache.clear()
+            self._cache[query] = hits
+        return hits
+
+    def _rank(self, query: str) -> list[Hit]:
         scores: dict[str, float] = defaultdict(float)
         for term, qw in self.expand(query).items():
             for key, f in self.postings.get(term, {}).items():
@@ -100,7 +112,7 @@ class SearchIndex:
                 scores[key] += qw * self.idf[term] * norm
         for key in list(scores):
             # A whole name or keyword inside the query ("身份证过期" in "身份证过期了怎么办") is a strong signal.
-            for phrase in self.docs[key].phrases:
-                if len(phrase) >= 2 and phrase.lower() in query:
+            for phrase in self.phrases[key]:
+                if phrase in query:
                     scores[key] += 2.0 + len(phrase) * 0.5
         return sorted((Hit(k, s) for k, s in scores.items()), key=lambda h: (-h.score, self.docs[h.key].tie, h.key))

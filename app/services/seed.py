@@ -5,6 +5,7 @@ What exists is left as it is (an admin's edits survive a re-seed); what is missi
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from tortoise.transactions import in_transaction
@@ -27,6 +28,7 @@ def guides() -> list[Guide]:
     return out
 
 
+@lru_cache(maxsize=1)
 def home_notice() -> str:
     path = SEED_DIR / "home.json"
     return json.loads(path.read_text("utf-8")).get("notice", "") if path.exists() else ""
