@@ -37,14 +37,14 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.config.API_VERSION = "1"
     app.config.API_DESCRIPTION = "掌上办事 backend: catalog, identity, applications, appointments, payments."
     app.config.CORS = False
-    app.config.REAL_IP_HEADER = settings.extra.get("real_ip_header") or None
+    app.config.REAL_IP_HEADER = settings.real_ip_header or None
     app.ctx.settings = settings
     app.ctx.vault = Vault(load_key(settings, settings.data_key, "data.key"))
     app.ctx.tokens = Tokens(load_key(settings, settings.secret_key, "secret.key"))
     app.ctx.fake_redis_server = None if settings.redis_url else redis_setup.fake_server()
     app.ctx.provider_transport = provider_transport
     app.ctx.catalog = Catalog()
-    app.ctx.tracker = Tracker()
+    app.ctx.tracker = Tracker(rate_limit=settings.track_rate_limit)
     app.ctx.lua = {}
 
     app.error_handler.add(Exception, handle_error)

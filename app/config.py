@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 
@@ -26,6 +26,8 @@ class Settings:
     staff_token_ttl: int = 12 * 3600
     auth_rate_limit: int = 30  # auth requests per client per window
     auth_rate_window: int = 60
+    track_rate_limit: int = 120  # public tracking views per client address per minute (per worker)
+    real_ip_header: str = ""  # e.g. X-Real-IP when behind a proxy that sets it; empty = the socket peer
     max_body: int = 12 * 1024 * 1024
     region_code: str = "330402"
     # Providers
@@ -41,7 +43,6 @@ class Settings:
     shared_data_app_secret: str = "sandbox-shared-secret"
     seed_on_start: bool | None = None  # None = in embedded mode
     log_level: str = "INFO"
-    extra: dict = field(default_factory=dict)
 
     @property
     def embedded(self) -> bool:
@@ -92,7 +93,7 @@ ENV = {
     "public_base_url": "PUBLIC_BASE_URL", "secret_key": "ZB_SECRET_KEY", "data_key": "ZB_DATA_KEY",
     "token_ttl": "ZB_TOKEN_TTL", "staff_token_ttl": "ZB_STAFF_TOKEN_TTL",
     "auth_rate_limit": "ZB_AUTH_RATE_LIMIT", "auth_rate_window": "ZB_AUTH_RATE_WINDOW",
-    "max_body": "ZB_MAX_BODY", "region_code": "ZB_REGION_CODE",
+    "max_body": "ZB_MAX_BODY", "track_rate_limit": "ZB_TRACK_RATE_LIMIT", "real_ip_header": "ZB_REAL_IP_HEADER", "region_code": "ZB_REGION_CODE",
     "wechat_appid": "WECHAT_APPID", "wechat_secret": "WECHAT_SECRET", "wechat_api_base": "WECHAT_API_BASE",
     "dingtalk_appkey": "DINGTALK_APPKEY", "dingtalk_appsecret": "DINGTALK_APPSECRET",
     "dingtalk_oapi_base": "DINGTALK_OAPI_BASE", "dingtalk_api_base": "DINGTALK_API_BASE",

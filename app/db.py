@@ -21,9 +21,8 @@ def tortoise_config(settings: Settings) -> dict:
     url = settings.db_url
     if url.startswith("postgresql://"):
         url = "postgres://" + url[len("postgresql://"):]
-    credentials_extra = {}
     return {
-        "connections": {"default": url, **credentials_extra},
+        "connections": {"default": url},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",

@@ -1,6 +1,7 @@
-"""A bare Sanic app, the ceiling the catalog benchmark compares against: every GET (bench/catalog.py uses the guide paths,
-/api/v1/services/<code>) answers one constant JSON body of --body-bytes bytes (pre-serialized), and /healthz answers 200. Served with Sanic's own multi-worker
-serve, like `python -m app` in production mode (AppLoader + Sanic.serve), with no access log.
+"""A bare Sanic app, the ceiling the catalog and tracking benchmarks compare against: every GET (bench/catalog.py uses
+the guide paths, /api/v1/services/<code>; bench/tracking.py /api/v1/track/<token>) answers one constant JSON body of
+--body-bytes bytes (pre-serialized), and /healthz answers 200. Served with Sanic's own multi-worker serve, like
+`python -m app` in production mode (AppLoader + Sanic.serve), with no access log.
 
     .venv/bin/python bench/bare_app.py --workers 2 --port 8100 --body-bytes 3000
 """
@@ -40,6 +41,11 @@ def create_app(body_bytes: int) -> Sanic:
     # path works too (a `path` parameter is a regex route, a little slower).
     @app.get("/api/v1/services/<code:str>")
     async def constant(request: Request, code: str):
+        return raw(body, content_type="application/json")
+
+    # The tracking view's route shape (bench/tracking.py), for the same reason.
+    @app.get("/api/v1/track/<token:str>")
+    async def track_shaped(request: Request, token: str):
         return raw(body, content_type="application/json")
 
     @app.get("/<path:path>")

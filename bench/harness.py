@@ -4,7 +4,9 @@
 - `app_env`, `run_app_command`: the production-mode environment and `python -m app migrate|seed`;
 - `Server`: a server subprocess in its own process group, started, waited on until /healthz is 200, and stopped;
   `Server.cpu_seconds()` is the CPU time of all its processes (read before and after a run: CPU per request);
-- `run_wrk` / `wrk_paths_script` / `parse_wrk`: drive a server with wrk (Debian's `wrk`) and read its figures;
+- `command_cpu_seconds`: the CPU time of processes by name (postgres, redis-server), outside the server's session;
+- `run_wrk` / `wrk_paths_script` / `parse_wrk`: drive a server with wrk (Debian's `wrk`) and read its figures
+  (with `count_statuses`, also the responses per HTTP status); `percentile` for latencies measured in Python;
 - `print_table` / `write_json`: the report.
 
 Every resource is a context manager, so an error or Ctrl-C (and SIGTERM, see `sigterm_as_interrupt`) still stops
@@ -262,6 +264,32 @@ def session_cpu_seconds(sid: int) -> float:
     return total / _CLK_TCK
 
 
+def command_cpu_seconds(*names: str) -> float:
+    """utime + stime of the live processes whose command name (/proc/<pid>/comm) is one of `names`, e.g.
+    "postgres" or "redis-server": what a run costs the database and Redis, which live outside the server's
+    session (shared with any other work that uses them: read it when nothing else runs)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            head, _, rest = stat.read_text().rpartition(")")
+            comm = head.split("(", 1)[1]
+            fields = rest.split()
+        except (OSError, IndexError):
+            continue
+        if comm in names:
+            total += int(fields[11]) + int(fields[12])
+    return total / _CLK_TCK
+
+
+def percentile(values: list[float], pct: float) -> float | None:
+    """The nearest-rank percentile (pct in 0-100) of `values`; None when empty."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * pct // 100))  # ceil
+    return ordered[int(rank) - 1]
+
+
 def http_get(url: str, timeout: float = 10) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=timeout) as r:
@@ -292,8 +320,11 @@ def require_wrk() -> str:
 
 
 def wrk_paths_script(paths: list[str], path: Path, method: str = "GET", headers: dict[str, str] | None = None,
-                     body: str | None = None) -> Path:
-    """A wrk Lua script that cycles over `paths` (each wrk thread from its own offset)."""
+                     body: str | None = None, count_statuses: bool = False) -> Path:
+    """A wrk Lua script that cycles over `paths` (each wrk thread from its own offset). With `count_statuses`,
+    wrk also counts the responses per HTTP status and prints them ("Status codes: 200=… 429=…", read by
+    `parse_wrk` into `WrkResult.statuses`): wrk itself only counts "Non-2xx or 3xx responses". It costs wrk a
+    Lua call per response, so give every scenario compared in one run the same setting."""
     def lua_str(s: str) -> str:
         if not s.isascii():
             raise ValueError(f"URL-encode non-ASCII text for wrk: {s!r}")
@@ -320,6 +351,35 @@ request = function()
   return wrk.format(method, paths[i], nil, body)
 end
 """
+    if count_statuses:
+        script += """
+-- status counting (count_statuses=True)
+local threads = {}
+local setup_paths = setup
+function setup(thread)
+  setup_paths(thread)
+  table.insert(threads, thread)
+end
+statuses = {}
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+function done(summary, latency, requests)
+  local total = {}
+  for _, t in ipairs(threads) do
+    for k, v in pairs(t:get("statuses") or {}) do
+      local code = string.format("%d", k)
+      total[code] = (total[code] or 0) + v
+    end
+  end
+  local codes = {}
+  for k in pairs(total) do table.insert(codes, k) end
+  table.sort(codes)
+  local parts = {}
+  for _, k in ipairs(codes) do table.insert(parts, k .. "=" .. string.format("%d", total[k])) end
+  io.write("Status codes: " .. table.concat(parts, " ") .. "\\n")
+end
+"""
     path.write_text(script)
     return path
 
@@ -337,6 +397,7 @@ class WrkResult:
     p99_ms: float | None = None
     non_2xx_3xx: int = 0
     socket_errors: dict[str, int] = field(default_factory=dict)
+    statuses: dict[str, int] = field(default_factory=dict)  # by HTTP status, with wrk_paths_script(count_statuses)
     transfer_per_s: str = ""
     raw: str = ""
 
@@ -370,6 +431,8 @@ def parse_wrk(output: str) -> WrkResult:
         r.non_2xx_3xx = int(m.group(1))
     if m := re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output):
         r.socket_errors = dict(zip(("connect", "read", "write", "timeout"), map(int, m.groups())))
+    if m := re.search(r"^Status codes:(.*)$", output, re.M):
+        r.statuses = {k: int(v) for k, v in re.findall(r"(\d+)=(\d+)", m.group(1))}
     if m := re.search(r"Transfer/sec:\s+(\S+)", output):
         r.transfer_per_s = m.group(1)
     if not r.requests or not r.rps:
