@@ -95,8 +95,8 @@ async def _start_background(app: Sanic, _loop=None) -> None:
 
 
 async def _stop(app: Sanic, _loop=None) -> None:
-    for task in list(app.tasks):
-        task.cancel()
+    for name in ("catalog-listener", "tracking-listener"):
+        await app.cancel_task(name, raise_exception=False)
     await app.ctx.http.aclose()
     await app.ctx.redis.aclose()
     await db.close()

@@ -1,6 +1,7 @@
 """Request parsing shared by the handlers: JSON bodies through pydantic models, integers from the query."""
 from __future__ import annotations
 
+import json as jsonlib
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -45,3 +46,22 @@ def json_or_cached(request: Request, body: dict | bytes, etag: str, max_age: int
     if isinstance(body, bytes):
         return raw(body, content_type="application/json", headers=headers)
     return json(body, headers=headers, ensure_ascii=False)
+
+
+def answers_arg(request: Request) -> dict | None:
+    """?answers= as a JSON object ({"local_hukou":"no"}) or as key:value pairs (local_hukou:no,first:yes)."""
+    raw_value = request.args.get("answers")
+    if not raw_value:
+        return None
+    if raw_value.lstrip().startswith("{"):
+        try:
+            value = jsonlib.loads(raw_value)
+        except ValueError:
+            raise Invalid("情形答案应为JSON对象", field="answers") from None
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise Invalid("情形答案应为JSON对象，值为字符串", field="answers")
+        return value
+    pairs = [p.split(":", 1) for p in raw_value.split(",") if p]
+    if any(len(p) != 2 for p in pairs):
+        raise Invalid("情形答案格式应为 key:value,key:value", field="answers")
+    return {k.strip(): v.strip() for k, v in pairs}

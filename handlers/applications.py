@@ -1,6 +1,4 @@
 """Citizens' cases: preview, apply, list, detail, 补正 resubmission, QR codes."""
-import json as jsonlib
-
 from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
 from sanic.response import json, raw
@@ -9,7 +7,7 @@ from app.auth import current_user, requires
 from app.errors import Invalid
 from app.services import applications, qr
 from app.services.applications import MaterialIn
-from handlers._common import Body, int_arg, parse
+from handlers._common import Body, answers_arg, int_arg, parse
 
 bp = Blueprint("applications", url_prefix="/applications")
 
@@ -35,25 +33,12 @@ class ResubmitBody(Body):
     note: str | None = Field(default=None, max_length=500)
 
 
-def _answers(request: Request) -> dict:
-    raw_value = request.args.get("answers")
-    if not raw_value:
-        return {}
-    try:
-        value = jsonlib.loads(raw_value)
-    except ValueError:
-        raise Invalid("情形答案应为JSON对象", field="answers") from None
-    if not isinstance(value, dict):
-        raise Invalid("情形答案应为JSON对象", field="answers")
-    return value
-
-
 @bp.get("/preview")
 @requires("citizen")
 async def preview(request: Request):
     """Before applying: materials (免提交 marked), the shared-data reads to consent to, the form, face check."""
     return json(await applications.preview(request.args.get("service"), request.args.get("bundle"),
-                                           _answers(request)))
+                                           answers_arg(request)))
 
 
 @bp.post("/")

@@ -1,34 +1,12 @@
 """The public catalog: departments, services (search and guides with situations), bundles, stats, home."""
-import json as jsonlib
-
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import json, raw
 
-from app.errors import Invalid
 from app.services import catalog, seed
-from handlers._common import Body, int_arg, json_or_cached, parse
+from handlers._common import Body, answers_arg, int_arg, json_or_cached, parse
 
 bp = Blueprint("catalog")
-
-
-def _answers_arg(request: Request) -> dict | None:
-    """?answers= as a JSON object ({"local_hukou":"no"}) or as key:value pairs (local_hukou:no,first:yes)."""
-    raw_value = request.args.get("answers")
-    if not raw_value:
-        return None
-    if raw_value.lstrip().startswith("{"):
-        try:
-            value = jsonlib.loads(raw_value)
-        except ValueError:
-            raise Invalid("情形答案应为JSON对象", field="answers") from None
-        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-            raise Invalid("情形答案应为JSON对象，值为字符串", field="answers")
-        return value
-    pairs = [p.split(":", 1) for p in raw_value.split(",") if p]
-    if any(len(p) != 2 for p in pairs):
-        raise Invalid("情形答案格式应为 key:value,key:value", field="answers")
-    return {k.strip(): v.strip() for k, v in pairs}
 
 
 class SituationBody(Body):
@@ -60,7 +38,7 @@ async def services(request: Request):
 @bp.get("/services/<code:str>")
 async def service(request: Request, code: str):
     """A service's full guide (办事指南). ?answers= picks the situation: materials and time limit follow it. ETag."""
-    body, etag = await catalog.service_guide(request.app.ctx.catalog, code, _answers_arg(request))
+    body, etag = await catalog.service_guide(request.app.ctx.catalog, code, answers_arg(request))
     return json_or_cached(request, body, etag)
 
 

@@ -20,7 +20,7 @@ from app.providers.shared_data import shared_data_for
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.services import audit, catalog, face, shared_data, tracking, uploads, workdays
 from app.services.identity import IdentityNotBound
-from app.security import mask_id_number, mask_name
+from app.security import mask_name
 from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus, Counter,
                     Department, Service, StepStatus, User)
 from models.users import Role
@@ -135,7 +135,7 @@ def _materials(subject: Subject, answers: dict) -> list[tuple[dict, dict]]:
     for g in subject.guides:
         applied = catalog.resolve_answers(g, answers if subject.kind == "service" else {})
         for m in g["materials"]:
-            if m["name"] in seen or not all(applied.get(k) == v for k, v in (m.get("when") or {}).items()):
+            if m["name"] in seen or not catalog.applies(m.get("when") or {}, applied):
                 continue
             seen.add(m["name"])
             out.append((g, m))

@@ -67,7 +67,8 @@ def resolve_answers(guide: dict, answers: dict | None) -> dict[str, str]:
     return {k: answers.get(k, q["default"]) for k, q in questions.items()}
 
 
-def _applies(when: dict, answers: dict) -> bool:
+def applies(when: dict, answers: dict) -> bool:
+    """Does a material or time rule with condition `when` apply in the situation `answers`?"""
     return all(answers.get(k) == v for k, v in when.items())
 
 
@@ -82,13 +83,13 @@ def material_view(m: dict) -> dict:
 
 
 def materials_for(guide: dict, answers: dict) -> list[dict]:
-    return [material_view(m) for m in guide["materials"] if _applies(m.get("when") or {}, answers)]
+    return [material_view(m) for m in guide["materials"] if applies(m.get("when") or {}, answers)]
 
 
 def promised_days(guide: dict, answers: dict) -> int:
     days = guide["time_limit"]["promised_days"]
     for rule in guide["time_limit"].get("rules", []):
-        if _applies(rule["when"], answers):
+        if applies(rule["when"], answers):
             days = rule["promised_days"]
     return days
 
