@@ -89,9 +89,9 @@ async def _start(app: Sanic, _loop=None) -> None:
 
 
 async def _start_background(app: Sanic, _loop=None) -> None:
-    await app.ctx.catalog.snapshot()  # build the catalog and load the segmenter before the first citizen waits
     app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
     app.add_task(tracking.listen(app.ctx), name="tracking-listener")
+    await app.ctx.catalog.snapshot()  # build the catalog and load the segmenter before the first citizen waits
 
 
 async def _stop(app: Sanic, _loop=None) -> None:

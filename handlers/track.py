@@ -1,5 +1,4 @@
 """Public progress tracking (跟踪办): JSON by token, a live WebSocket, and the page a QR code opens."""
-import asyncio
 from pathlib import Path
 
 from sanic import Blueprint, Request
@@ -25,18 +24,16 @@ async def live(request: Request, ws, token: str):
     """Sends the current view, then every change (from any worker, through Redis pub/sub)."""
     ctx = request.app.ctx
     ctx.tracker.hit(ratelimit.client_ip(request))
+    queue = tracking.watch(ctx, token)  # before reading the view, so that no change falls in between
     try:
-        body = await tracking.view_bytes(ctx, token)
-    except tracking.TrackNotFound:
-        await ws.close(code=4404, reason="not found")
-        return
-    queue = tracking.watch(ctx, token)
-    try:
+        try:
+            body = await tracking.view_bytes(ctx, token)
+        except tracking.TrackNotFound:
+            await ws.close(code=4404, reason="not found")
+            return
         await ws.send(body.decode())
         while True:
             await ws.send((await queue.get()).decode())
-    except asyncio.CancelledError:
-        raise
     finally:
         tracking.unwatch(ctx, token, queue)
 
