@@ -29,6 +29,7 @@ DATASETS: dict[str, str] = {
     "education": "学籍学历信息",
     "disability": "残疾人信息",
     "vehicle": "机动车及驾驶人信息",
+    "traffic_fine": "交通违法处罚信息",  # unpaid fines, read for 统一公共支付 (not a guide material)
 }
 
 KINDS = ("行政许可", "行政确认", "行政给付", "行政征收", "行政裁决", "行政奖励", "公共服务", "其他行政权力")

@@ -2,9 +2,12 @@
 from models.applications import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, CaseStatus,
                                  Counter, FaceSession, StepStatus, Upload)
 from models.audit import AuditLog
+from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent, PaymentOrder,
+                             ReconciliationReport, Receipt, Refund, RefundStatus)
 from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMember
 from models.users import Enterprise, User, UserEnterprise
 
-__all__ = ["Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
+__all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
+           "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
            "FaceSession", "StepStatus", "Upload", "AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
            "User", "UserEnterprise"]

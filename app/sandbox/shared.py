@@ -79,6 +79,7 @@ def _summary(dataset: str, holder: dict, record: dict) -> dict:
         "tax": lambda r: {"纳税年度": r.get("year")},
         "death": lambda r: {"火化情况": "已火化" if r.get("cremation") else "未登记"},
         "disability": lambda r: {"残疾人证编号": _mask(r.get("certificate_number", ""))},
+        "traffic_fine": lambda r: {"待处理罚款数": len(r.get("fines", []))},
     }.get(dataset, lambda r: {})
     return {**out, **extra(record)}
 
@@ -90,6 +91,9 @@ def _find(dataset: str, subject: dict, licence_type: str | None) -> tuple[dict, 
         holder = data["by_code"].get(str(subject["credit_code"]).upper())
     else:
         holder = data["by_id"].get(str(subject["id_number"]).upper())
+    if dataset == "traffic_fine":  # the people's fines are listed beside their datasets
+        fines = (holder or {}).get("traffic_fines")
+        return (holder, {"fines": fines, "provider": "示例市公安局交通警察支队"}) if fines is not None else None
     record = (holder or {}).get("datasets", {}).get(dataset)
     if record is None:
         return None

@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 from app.catalog_schema import DEFAULT_FORM
 from app.providers.shared_data import shared_data_for
 from app.errors import Conflict, Forbidden, Invalid, NotFound
-from app.services import audit, catalog, face, shared_data, tracking, uploads, workdays
+from app.services import audit, catalog, face, payments, shared_data, tracking, uploads, workdays
 from app.services.identity import IdentityNotBound
 from app.security import mask_name
 from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus, Counter,
@@ -393,6 +393,8 @@ async def _advance(app_row, user, role, step, now) -> None:
         await _move(app_row, S.IN_REVIEW, None, "system", note="进入部门审查")
     elif all(s.status == StepStatus.APPROVED or s.key == step.key for s in steps):
         await _move(app_row, S.APPROVED, user, role, note="审批通过", step=step, finished_at=now)
+        if await payments.fee_payable(app_row, await _guides_of(app_row)):
+            await _event(app_row, None, "system", "note", None, None, note="请缴纳办理费用，缴费后出证")
 
 
 async def resubmit(ctx, user: User, acceptance_no: str, materials: list[MaterialIn], note: str | None) -> Application:
@@ -437,12 +439,21 @@ async def staff_move(ctx, user: User, acceptance_no: str, to: str, note: str | N
         app_row = await Application.filter(acceptance_no=acceptance_no).select_for_update().first()
         if app_row is None or not (user.role == Role.ADMIN or user.department_id == app_row.lead_department_id):
             raise CaseNotFound()
+        if target == S.ISSUED:
+            await payments.require_fee_paid(app_row)
         await _move(app_row, target, user, "staff", note=note)
     await tracking.changed(ctx, app_row.track_token)
     return app_row
 
 
 # ---------------------------------------------------------------- reads
+
+async def _guides_of(app_row: Application) -> list[dict]:
+    if app_row.service_id:
+        return [(await Service.get(id=app_row.service_id)).guide]
+    bundle = await Bundle.get(id=app_row.bundle_id)
+    return [s.guide for s in await Service.filter(code__in=bundle.definition["services"])]
+
 
 async def involved_department_ids(app_row: Application) -> set[int]:
     return set(await ApplicationStep.filter(application_id=app_row.id).values_list("department_id", flat=True))

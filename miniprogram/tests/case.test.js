@@ -1,5 +1,5 @@
 const { loadPage } = require('./helpers/page');
-const { supplementCase } = require('./fixtures');
+const { supplementCase, payables, caseFee } = require('./fixtures');
 
 const NO = '330100-20261125-000123';
 const DETAIL = `/api/v1/applications/${NO}`;
@@ -151,8 +151,41 @@ describe('case page', () => {
     expect(page.querySelector('#flag').data.type).toBe('danger');
   });
 
+  test('an approved case with an unpaid fee shows it and links to paying it; once paid, to 我的待缴', async () => {
+    reply('GET', '/api/v1/payables', payables);
+    const page = await open({ ...supplementCase, status: 'approved', status_label: '审批通过', flag: null });
+
+    const fee = page.querySelector('#fee-cell');
+    expect(fee.data.value).toBe('¥28.50');
+    expect(fee.data.label).toContain('待缴纳');
+    fee.instance.triggerEvent('click');
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/pay/pay?payable=7' });
+
+    // Back from paying: shown again, the fee is asked for again.
+    reply('GET', '/api/v1/payables', { items: [{ ...caseFee, status: 'paid' }] });
+    await page.instance.onShow(); // the first show follows onLoad
+    expect(requestsTo('GET', '/api/v1/payables')).toHaveLength(1);
+    await page.instance.onShow();
+    expect(requestsTo('GET', '/api/v1/payables')).toHaveLength(2);
+    expect(page.querySelector('#fee-cell').data.label).toBe('已缴纳');
+    page.querySelector('#fee-cell').instance.triggerEvent('click');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/payables/payables' });
+  });
+
+  test('no fee block for a free approved case, and no fee lookup before approval', async () => {
+    reply('GET', '/api/v1/payables', { items: [{ ...caseFee, ref: '330100-20261125-000999' }] });
+    let page = await open({ ...supplementCase, status: 'approved', status_label: '审批通过', flag: null });
+    expect(page.querySelector('#fee')).toBeFalsy();
+    expect(requestsTo('GET', '/api/v1/payables')).toHaveLength(1);
+
+    page = await open();
+    expect(page.querySelector('#fee')).toBeFalsy();
+    expect(requestsTo('GET', '/api/v1/payables')).toHaveLength(1);
+  });
+
   test('pull-down refresh reloads the case', async () => {
     const page = await open();
+    reply('GET', '/api/v1/payables', { items: [] });
     reply('GET', DETAIL, { ...supplementCase, status: 'approved', status_label: '审批通过', flag: null });
     await page.instance.onPullDownRefresh();
     expect(page.querySelector('#status').dom.textContent).toBe('审批通过');

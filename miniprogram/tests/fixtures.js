@@ -225,7 +225,74 @@ const trackView = {
   ],
 };
 
+// GET /api/v1/payables: a paid fine, an unpaid case fee and an unpaid fine (the server's order is not trusted).
+const jiaojing = { code: 'jiaojing', name: '市公安局交通警察支队' };
+const paidFine = {
+  id: 3, kind: 'traffic_fine', ref: '3301001234567890', description: '交通违法罚款：违反禁令标志指示（2026-10-02）',
+  items: [{ item: '交通违法罚款', code: '103050101', amount_fen: 10000 }], amount_fen: 10000, status: 'paid',
+  department: jiaojing, fee_item_code: '103050101', paid_at: '2026-10-05T02:00:00+00:00',
+};
+const caseFee = {
+  id: 7, kind: 'application_fee', ref: '330100-20261125-000123', description: '户口迁入（330100-20261125-000123）',
+  items: [
+    { item: '户口簿工本费', code: '103040101', amount_fen: 850 },
+    { item: '身份证工本费', code: '103040101', amount_fen: 2000 },
+  ],
+  amount_fen: 2850, status: 'unpaid', department: gonganDept, fee_item_code: '103040101', paid_at: null,
+};
+const unpaidFine = {
+  id: 9, kind: 'traffic_fine', ref: '3301009876543210', description: '交通违法罚款：机动车违反规定停放（2026-11-01）',
+  items: [{ item: '交通违法罚款', code: '103050101', amount_fen: 20000 }], amount_fen: 20000, status: 'unpaid',
+  department: jiaojing, fee_item_code: '103050101', paid_at: null,
+};
+const payables = { items: [paidFine, caseFee, unpaidFine] };
+
+// POST /api/v1/payments for caseFee → 201
+const order = (overrides = {}) => ({
+  id: 41, out_trade_no: 'ZB20261127100000A1B2C3D4E5F6', amount_fen: 2850, status: 'pending', transaction_id: null,
+  refunded_fen: 0, created_at: '2026-11-27T02:00:00+00:00', paid_at: null, expires_at: '2026-11-27T02:30:00+00:00',
+  ...overrides,
+});
+const paidOrder = order({ status: 'paid', transaction_id: '4200002026112712345678901234', paid_at: '2026-11-27T02:00:30+00:00' });
+const requestPayment = {
+  appId: 'wx1234567890abcdef', timeStamp: '1795744800', nonceStr: 'n0nce5tr1ngABCDEFGHIJKLMNOPQRST',
+  package: 'prepay_id=wx27100000abcdef', signType: 'RSA', paySign: 'c2lnbmF0dXJl+/sig==',
+};
+const created = { order: order(), request_payment: requestPayment };
+
+// GET /api/v1/payments: newest first
+const payableRef = (p) => ({ id: p.id, kind: p.kind, ref: p.ref, description: p.description, amount_fen: p.amount_fen });
+const orders = {
+  items: [
+    { ...order({ id: 43, status: 'pending' }), payable: payableRef(unpaidFine), amount_fen: 20000 },
+    { ...paidOrder, payable: payableRef(caseFee) },
+    { ...order({ id: 40, status: 'closed' }), payable: payableRef(caseFee) },
+  ],
+};
+
+// GET /api/v1/payments/41/receipt
+const receipt = {
+  number: '3301002026112700000012',
+  payload: {
+    number: '3301002026112700000012',
+    type: '非税收入统一票据（电子）',
+    payer: { name: '张*三', id_number: '3304**********1234' },
+    items: caseFee.items,
+    amount_fen: 2850,
+    amount_in_words: '贰拾捌元伍角整',
+    collecting_department: gonganDept,
+    out_trade_no: 'ZB20261127100000A1B2C3D4E5F6',
+    transaction_id: '4200002026112712345678901234',
+    paid_at: '2026-11-27T02:00:30+00:00',
+    issued_at: '2026-11-27T02:00:31+00:00',
+    issuer: '示例市财政局',
+  },
+  signature: 'c2lnbmF0dXJlLW9mLXRoZS1yZWNlaXB0',
+  key_id: 'ereceipt-2026',
+};
+
 module.exports = {
   home, hukou, socialCard, birthBundleDetail, hukouGuide, citizen, verifiedCitizen,
   hukouPreview, caseSummary, supplementCase, trackView,
+  payables, paidFine, caseFee, unpaidFine, order, paidOrder, requestPayment, created, orders, receipt,
 };

@@ -28,3 +28,19 @@ test('Beijing local time whatever the phone zone, due flags', () => {
   expect(format.dueFlag('red')).toEqual({ label: '已超期', type: 'danger' });
   expect(format.dueFlag(null)).toBeNull();
 });
+
+test('payable and order labels; masking as the server does, idempotent', () => {
+  expect(format.payableKind('traffic_fine')).toBe('交通违法罚款');
+  expect(format.payableKind('application_fee')).toBe('办事费用');
+  expect(format.payableStatus('unpaid')).toBe('待缴纳');
+  expect(format.payableStatus('refunded')).toBe('已退款');
+  expect(format.orderStatus('pending')).toBe('待支付');
+  expect(format.orderStatus('closed')).toBe('已关闭');
+  expect(format.maskName('张三')).toBe('张*');
+  expect(format.maskName('张小三')).toBe('张*三');
+  expect(format.maskName('欧阳小明')).toBe('欧**明');
+  expect(format.maskName('张*三')).toBe('张*三');
+  expect(format.maskIdNumber('330400199001011234')).toBe('3304**********1234');
+  expect(format.maskIdNumber('3304**********1234')).toBe('3304**********1234');
+  expect(format.maskIdNumber('')).toBe('');
+});

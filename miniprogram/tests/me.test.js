@@ -45,6 +45,11 @@ describe('me page', () => {
     expect(text).toContain('3304**********1234');
     expect(text).toContain('138****5678');
     expect(text).toContain('群众');
+
+    page.querySelector('#open-payables').instance.triggerEvent('click');
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/payables/payables' });
+    page.querySelector('#open-payments').instance.triggerEvent('click');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/payments/payments' });
   });
 
   test('binding the identity PUTs the form and then shows the masked identity', async () => {

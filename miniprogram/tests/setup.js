@@ -8,7 +8,8 @@
 // A request without a fixture fails the test in afterEach. Storage is an in-memory map.
 // The pickers (chooseMedia, chooseMessageFile, showActionSheet) answer one fixed file / the first
 // entry; tests override them with mockImplementationOnce. wx.scanCode is cancelled unless a test says
-// otherwise, and wx.requestFacialVerify is absent, as in DevTools.
+// otherwise, and wx.requestFacialVerify is absent, as in DevTools. wx.requestPayment succeeds (the payer pays)
+// and wx.openDocument opens the file unless a test says otherwise.
 // miniprogram-simulate later merges its own wx API into this object; ours take precedence.
 const state = {
   fixtures: new Map(),
@@ -88,6 +89,9 @@ global.wx = {
     tempFiles: [{ path: 'wxfile://tmp/msg-1.pdf', name: '申请表.pdf', size: 102400, type: 'file' }],
   }))),
   scanCode: jest.fn((options) => later(() => options.fail({ errMsg: 'scanCode:fail cancel' }))),
+  requestPayment: jest.fn((options) => later(() => options.success({ errMsg: 'requestPayment:ok' }))),
+  openDocument: jest.fn((options) => later(() => options.success({ errMsg: 'openDocument:ok' }))),
+  setClipboardData: jest.fn((options) => later(() => options.success && options.success({ errMsg: 'setClipboardData:ok' }))),
 };
 
 // Test API -----------------------------------------------------------------------------------

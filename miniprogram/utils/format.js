@@ -5,6 +5,9 @@ const FORM_LABELS = { original: '原件', copy: '复印件', original_and_copy: 
 const ROLE_LABELS = { citizen: '群众', staff: '工作人员', admin: '管理员' };
 const FLAGS = { yellow: { label: '即将到期', type: 'warning' }, red: { label: '已超期', type: 'danger' } };
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+const PAYABLE_KINDS = { traffic_fine: '交通违法罚款', application_fee: '办事费用' };
+const PAYABLE_STATUS = { unpaid: '待缴纳', paid: '已缴纳', refunded: '已退款', cancelled: '已撤销' };
+const ORDER_STATUS = { pending: '待支付', paid: '已支付', closed: '已关闭', failed: '支付失败' };
 
 // 2000 → "¥20.00" (integer arithmetic, no float rounding).
 function yuan(fen) {
@@ -65,6 +68,34 @@ function dueFlag(flag) {
   return FLAGS[flag] || null;
 }
 
+// Payables and payment orders: kind and status labels ("application_fee" → "办事费用", "paid" → "已缴纳").
+function payableKind(kind) {
+  return PAYABLE_KINDS[kind] || kind || '';
+}
+
+function payableStatus(status) {
+  return PAYABLE_STATUS[status] || status || '';
+}
+
+function orderStatus(status) {
+  return ORDER_STATUS[status] || status || '';
+}
+
+// Masks as the server does, and leaves already masked values as they are:
+// 张三 → 张*, 张小三 → 张*三; 330400199001011234 → 3304**********1234.
+function maskName(name) {
+  const chars = Array.from(String(name || ''));
+  if (chars.length <= 1) return chars.join('');
+  if (chars.length === 2) return `${chars[0]}*`;
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}
+
+function maskIdNumber(idNumber) {
+  const v = String(idNumber || '');
+  return v.length > 8 ? v.slice(0, 4) + '*'.repeat(v.length - 8) + v.slice(-4) : '*'.repeat(v.length);
+}
+
 module.exports = {
   yuan, feeTotal, stars, channelLabel, channelLabels, workingDays, promisedDays, materialForm, roleLabel, localTime, dueFlag,
+  payableKind, payableStatus, orderStatus, maskName, maskIdNumber,
 };

@@ -1,12 +1,16 @@
 // 办件详情 (?no=<acceptance_no>): status with its due flag, the approval steps (parallel ones side by side),
 // the timeline newest first, the materials, the tracking QR code and, while the case waits for 补正,
-// the requested materials with upload buttons and 提交补正.
+// the requested materials with upload buttons and 提交补正. An approved case with a fee (办理费用, payable
+// kind application_fee, ref = the acceptance number) shows it, linking to 缴费 while it is unpaid.
 const applications = require('../../api/applications');
+const payments = require('../../api/payments');
 const uploads = require('../../api/uploads');
 const { toastError } = require('../../api/client');
-const { dueFlag, localTime, channelLabel, promisedDays } = require('../../utils/format');
+const { dueFlag, localTime, channelLabel, promisedDays, yuan, payableStatus } = require('../../utils/format');
 
 const MATERIAL_STATUS = { fetched: '已从共享库调取', received: '已提交', replaced: '已替换' };
+// The fee of a case becomes payable when it is approved, and 出证 waits for it.
+const FEE_STATUSES = ['approved'];
 
 // Steps grouped by depth in the workflow DAG: a step sits one row below the deepest step it waits for,
 // so steps that can run at the same time share a row.
@@ -82,6 +86,7 @@ Component({
     note: '',
     supplementError: '',
     resubmitting: false,
+    fee: null, // {payableId, amount, unpaid, statusLabel} of the case's application fee
   },
   methods: {
     onLoad(query) {
@@ -91,6 +96,15 @@ Component({
         this.no = query.no || '';
       }
       return this.load();
+    },
+
+    // Back from paying the fee: its status may have changed (the first show follows onLoad, nothing to do).
+    onShow() {
+      if (!this.shown) {
+        this.shown = true;
+        return Promise.resolve(false);
+      }
+      return this.data.c && FEE_STATUSES.includes(this.data.c.status) ? this.loadFee() : Promise.resolve(false);
     },
 
     async onPullDownRefresh() {
@@ -114,6 +128,29 @@ Component({
       const wasTracked = this.data.c && this.data.c.hasTrack;
       this.setData({ c: present(c) });
       if (c.track_token && !wasTracked) this.loadQr();
+      if (FEE_STATUSES.includes(c.status)) this.loadFee();
+      else if (this.data.fee) this.setData({ fee: null });
+    },
+
+    // The case's fee among my payables; none (free, or not visible to me) leaves the block out, silently.
+    async loadFee() {
+      try {
+        const answer = await payments.payables({ silent: true });
+        const p = (answer.items || []).find((item) => item.kind === 'application_fee' && item.ref === this.no);
+        this.setData({
+          fee: p ? { payableId: p.id, amount: yuan(p.amount_fen), unpaid: p.status === 'unpaid', statusLabel: payableStatus(p.status) } : null,
+        });
+        return Boolean(p);
+      } catch (err) {
+        this.setData({ fee: null });
+        return false;
+      }
+    },
+
+    openFee() {
+      const { fee } = this.data;
+      if (!fee) return;
+      wx.navigateTo({ url: fee.unpaid ? `/pages/pay/pay?payable=${fee.payableId}` : '/pages/payables/payables' });
     },
 
     async loadQr() {

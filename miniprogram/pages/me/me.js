@@ -1,4 +1,4 @@
-// 我的: login state, 实名认证 (identity binding) and 退出登录.
+// 我的: login state, 实名认证 (identity binding), 我的缴费 / 缴费记录 and 退出登录.
 const auth = require('../../api/auth');
 const { toastError } = require('../../api/client');
 const { roleLabel } = require('../../utils/format');
@@ -61,6 +61,14 @@ Component({
     onLogout() {
       auth.logout();
       this.showSignedOut();
+    },
+
+    openPayables() {
+      wx.navigateTo({ url: '/pages/payables/payables' });
+    },
+
+    openPayments() {
+      wx.navigateTo({ url: '/pages/payments/payments' });
     },
 
     showUser(user) {
