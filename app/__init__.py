@@ -14,9 +14,10 @@ from app.config import Settings, load_settings
 from app.errors import AppError, handle_error
 from app.providers.dingtalk import DingTalk
 from app.providers.http import make_client
+from app.providers import wechatpay
 from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, load_key
-from app.services import tracking
+from app.services import ereceipts, tracking
 from app.services.catalog import Catalog
 from app.services.tracking import Tracker
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.ctx.settings = settings
     app.ctx.vault = Vault(load_key(settings, settings.data_key, "data.key"))
     app.ctx.tokens = Tokens(load_key(settings, settings.secret_key, "secret.key"))
+    ereceipts.signing_key(settings)  # a production mode without ZB_RECEIPT_KEY stops here, not at the first payment
     app.ctx.fake_redis_server = None if settings.redis_url else redis_setup.fake_server()
     app.ctx.provider_transport = provider_transport
     app.ctx.catalog = Catalog()
@@ -84,6 +86,7 @@ async def _start(app: Sanic, _loop=None) -> None:
     app.ctx.lua = {}
     app.ctx.http = make_client(app.ctx.provider_transport)
     app.ctx.wechat = WeChat(s.provider_base("wechat"), s.wechat_appid, s.wechat_secret, app.ctx.http, app.ctx.redis)
+    app.ctx.wechatpay = wechatpay.from_settings(s, app.ctx.http)  # None when not configured (and no sandbox)
     app.ctx.dingtalk = DingTalk(s.provider_base("dingtalk_oapi"), s.provider_base("dingtalk_api"), s.dingtalk_appkey,
                                 s.dingtalk_appsecret, app.ctx.http, app.ctx.redis)
 

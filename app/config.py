@@ -22,6 +22,7 @@ class Settings:
     public_base_url: str = ""  # how citizens and providers reach us; default http://host:port
     secret_key: str = ""  # signs session tokens; embedded mode creates one in data_dir
     data_key: str = ""  # base64 32-byte AES key for personal data; embedded mode creates one in data_dir
+    receipt_key: str = ""  # base64 32-byte Ed25519 seed signing e-receipts; embedded mode creates one in data_dir
     token_ttl: int = 7 * 24 * 3600
     staff_token_ttl: int = 12 * 3600
     auth_rate_limit: int = 30  # auth requests per client per window
@@ -38,6 +39,14 @@ class Settings:
     dingtalk_appsecret: str = "sandbox-dingtalk-secret"
     dingtalk_oapi_base: str = ""  # default https://oapi.dingtalk.com, or the sandbox
     dingtalk_api_base: str = ""  # default https://api.dingtalk.com, or the sandbox
+    wechatpay_mchid: str = ""  # empty + sandbox: the sandbox merchant
+    wechatpay_appid: str = ""  # empty = wechat_appid
+    wechatpay_api_base: str = ""  # default https://api.mch.weixin.qq.com, or the sandbox
+    wechatpay_private_key: str = ""  # PEM text or a path to apiclient_key.pem
+    wechatpay_cert_serial: str = ""
+    wechatpay_apiv3_key: str = ""  # 32 characters
+    wechatpay_platform_keys: str = ""  # "PUB_KEY_ID_…=pub.pem,CERTSERIAL=cert.pem"
+    sandbox_time_scale: float = 1.0  # sandboxes wait this fraction of the real delays (WeChat Pay's notify retries)
     shared_data_base: str = ""  # the 数据共享交换平台; default the sandbox when it is on
     shared_data_app_id: str = "zhangban"
     shared_data_app_secret: str = "sandbox-shared-secret"
@@ -90,13 +99,17 @@ class Settings:
 ENV = {
     "host": "HOST", "port": "PORT", "workers": "WORKERS", "database_url": "DATABASE_URL",
     "redis_url": "REDIS_URL", "data_dir": "ZB_DATA_DIR", "sandbox": "ZB_SANDBOX",
-    "public_base_url": "PUBLIC_BASE_URL", "secret_key": "ZB_SECRET_KEY", "data_key": "ZB_DATA_KEY",
+    "public_base_url": "PUBLIC_BASE_URL", "secret_key": "ZB_SECRET_KEY", "data_key": "ZB_DATA_KEY", "receipt_key": "ZB_RECEIPT_KEY",
     "token_ttl": "ZB_TOKEN_TTL", "staff_token_ttl": "ZB_STAFF_TOKEN_TTL",
     "auth_rate_limit": "ZB_AUTH_RATE_LIMIT", "auth_rate_window": "ZB_AUTH_RATE_WINDOW",
     "max_body": "ZB_MAX_BODY", "track_rate_limit": "ZB_TRACK_RATE_LIMIT", "real_ip_header": "ZB_REAL_IP_HEADER", "region_code": "ZB_REGION_CODE",
     "wechat_appid": "WECHAT_APPID", "wechat_secret": "WECHAT_SECRET", "wechat_api_base": "WECHAT_API_BASE",
     "dingtalk_appkey": "DINGTALK_APPKEY", "dingtalk_appsecret": "DINGTALK_APPSECRET",
     "dingtalk_oapi_base": "DINGTALK_OAPI_BASE", "dingtalk_api_base": "DINGTALK_API_BASE",
+    "wechatpay_mchid": "WECHATPAY_MCHID", "wechatpay_appid": "WECHATPAY_APPID",
+    "wechatpay_api_base": "WECHATPAY_API_BASE", "wechatpay_private_key": "WECHATPAY_PRIVATE_KEY",
+    "wechatpay_cert_serial": "WECHATPAY_CERT_SERIAL", "wechatpay_apiv3_key": "WECHATPAY_APIV3_KEY",
+    "wechatpay_platform_keys": "WECHATPAY_PLATFORM_KEYS", "sandbox_time_scale": "ZB_SANDBOX_TIME_SCALE",
     "shared_data_base": "SHARED_DATA_BASE", "shared_data_app_id": "SHARED_DATA_APP_ID",
     "shared_data_app_secret": "SHARED_DATA_APP_SECRET",
     "seed_on_start": "ZB_SEED", "log_level": "LOG_LEVEL",
@@ -113,7 +126,9 @@ def load_settings(environ: dict | None = None, **overrides) -> Settings:
         if raw is None or raw == "":
             continue
         t = types[name]
-        if "int" in t:
+        if "float" in t:
+            kw[name] = float(raw)
+        elif "int" in t:
             kw[name] = int(raw)
         elif "bool" in t:
             kw[name] = _bool(raw)

@@ -127,7 +127,7 @@ def app_env(database_url: str, redis_url: str, data_dir: str, **extra: str) -> d
         env.pop(var, None)
     env.update({
         "DATABASE_URL": database_url, "REDIS_URL": redis_url, "ZB_DATA_DIR": data_dir, "ZB_SANDBOX": "1",
-        "ZB_DATA_KEY": random_key(), "ZB_SECRET_KEY": random_key(), "LOG_LEVEL": "WARNING",
+        "ZB_DATA_KEY": random_key(), "ZB_SECRET_KEY": random_key(), "ZB_RECEIPT_KEY": random_key(), "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
     })
     env.update(extra)

@@ -1,12 +1,14 @@
 """统一公共支付: my payables, paying with WeChat Pay, the payment notify endpoint, refunds."""
+from datetime import date
+
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import empty, json
 
 from app.auth import current_user, requires
-from app.errors import AppError
+from app.errors import AppError, Invalid, NotFound
 from app.providers.wechatpay import VerificationError, failure_answer
-from app.services import payments
+from app.services import payments, reconciliation
 from handlers._common import Body, parse
 
 bp = Blueprint("payments")
@@ -86,3 +88,18 @@ async def refund(request: Request, order_id: int):
 async def ledger(request: Request):
     """The ledger's sum against the orders' (they must always agree)."""
     return json(await payments.ledger_balance())
+
+
+@bp.get("/admin/payments/reconciliation/<day:str>")
+@requires("admin")
+async def reconciliation_report(request: Request, day: str):
+    """The latest 对账 report of a day (YYYY-MM-DD, Beijing time)."""
+    try:
+        bill_date = date.fromisoformat(day)
+    except ValueError:
+        raise Invalid("日期应为 YYYY-MM-DD", field="date") from None
+    report = await reconciliation.latest(bill_date)
+    if report is None:
+        raise NotFound("该日尚未对账", code="report_not_found")
+    return json({"id": report.id, "bill_date": report.bill_date.isoformat(), "summary": report.summary,
+                 "differences": report.differences, "created_at": report.created_at.isoformat()})

@@ -86,11 +86,12 @@ import json
 import re
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from urllib.parse import quote, urlencode
 
 import httpx
@@ -293,7 +294,7 @@ def rfc3339(value: datetime | str) -> str:
 
 
 def sha1_hex(data: bytes) -> str:
-    return hashlib.sha1(data).hexdigest()  # noqa: S324 - WeChat's bill hash_type is SHA1
+    return hashlib.sha1(data).hexdigest()  # WeChat's bill hash_type is SHA1
 
 
 # ---------------------------------------------------------------- the adapter

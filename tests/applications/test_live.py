@@ -32,10 +32,10 @@ def server(settings, tmp_path):
     log = open(tmp_path / "server.log", "wb")  # a file, not a pipe: nobody drains a pipe and the server would block
     proc = subprocess.Popen([sys.executable, "-m", "app"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline, last = time.monotonic() + 60, None
+    deadline, last = time.monotonic() + 120, None  # generous: a busy machine slows the first start
     while time.monotonic() < deadline:
         try:
-            last = httpx.get(f"{base}/healthz", timeout=2)
+            last = httpx.get(f"{base}/healthz", timeout=5)
             if last.status_code == 200:
                 break
         except httpx.HTTPError as exc:

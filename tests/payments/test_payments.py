@@ -156,3 +156,28 @@ async def test_a_case_with_fees_waits_at_its_fee_step_until_paid(client, flow):
     await client.post(f"/sandbox/wechatpay/orders/{paid['order']['out_trade_no']}/pay", json={})
     r = await client.post(f"/api/v1/staff/applications/{no}/transition", headers=lead["headers"], json={"to": "issued"})
     assert r.status_code == 200 and r.json()["status"] == "issued"
+
+
+async def test_the_sandbox_retries_a_refused_notification_by_wechats_schedule(client, app, monkeypatch):
+    from app.services import payments
+    who = await demo_citizen(client, 7)
+    fine = await _fine(client, who)
+    paid = await _order(client, who, fine["id"])
+    no = paid["order"]["out_trade_no"]
+    real, calls = payments.handle_notification, []
+
+    async def down_once(ctx, headers, body):
+        calls.append(1)
+        if len(calls) == 1:
+            raise payments.ProviderError("数据库维护中")
+        return await real(ctx, headers, body)
+
+    monkeypatch.setattr(payments, "handle_notification", down_once)
+    monkeypatch.setattr(app.ctx, "settings", app.ctx.settings.with_(sandbox_time_scale=0.002))
+    r = await client.post(f"/sandbox/wechatpay/transactions/{no}/pay", json={})
+    assert r.status_code == 200 and r.json()["notification"]["status"] == 500
+    for _ in range(100):
+        if (await PaymentOrder.get(out_trade_no=no)).status == "paid":
+            break
+        await asyncio.sleep(0.05)
+    assert (await PaymentOrder.get(out_trade_no=no)).status == "paid" and len(calls) == 2

@@ -1,0 +1,327 @@
+"""Electronic receipts (非税收入统一票据（电子）style): amounts in words, the signed canonical payload, issuing once
+per paid order, the public check by number (a changed stored payload is not valid) and the payer's JSON and PDF.
+
+Payments are not wired to receipts yet, so the paid orders are made through the ORM and `issue` is called
+directly; everything after that goes through HTTP. Until handlers/__init__.py registers the ereceipts blueprint,
+this module serves it from a second app on the session's database (see `er_app`).
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import dataclasses
+import hashlib
+import io
+import re
+import secrets
+import uuid
+from datetime import datetime, timedelta, timezone
+
+import httpx
+import pytest
+from asgi_lifespan import LifespanManager
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from pypdf import PdfReader
+
+from app import create_app
+from app import db as zb_db
+from app.config import Settings
+from app.services import ereceipts, workdays
+from handlers import ereceipts as ereceipts_handlers
+from models import Department, LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentOrder, Receipt, User
+from tests.factories import admin, citizen
+
+
+@dataclasses.dataclass(frozen=True)
+class _KeyedSettings(Settings):
+    receipt_key: str = ""  # until app/config.py has the field
+
+
+def _with_receipt_key(settings: Settings) -> Settings:
+    """Embedded mode uses the key file it creates in ZB_DATA_DIR; the production-style backend needs a key."""
+    if settings.embedded:
+        return settings
+    key = base64.b64encode(secrets.token_bytes(32)).decode()
+    if "receipt_key" in {f.name for f in dataclasses.fields(Settings)}:
+        return settings.with_(receipt_key=key)
+    return _KeyedSettings(**{f.name: getattr(settings, f.name) for f in dataclasses.fields(Settings)},
+                          receipt_key=key)
+
+
+async def _noop(*_args, **_kwargs) -> None:
+    return None
+
+
+@pytest.fixture(scope="module")
+async def er_app(app, settings):
+    """An app with the ereceipts routes on the session app's database. The session app is started first: it owns
+    Tortoise's one global context (a second Tortoise.init with the global fallback is refused), so this app
+    neither initialises nor closes the database."""
+    application = create_app(_with_receipt_key(settings), name=f"zbereceipts{uuid.uuid4().hex[:6]}")
+    if ereceipts_handlers.bp.name not in application.blueprints:  # not yet in handlers.blueprints
+        application.blueprint(ereceipts_handlers.bp)
+    application.ctx.provider_transport = httpx.ASGITransport(app=application)
+    # Sanic rewrites Sanic.handle_request (a class attribute) at the first app's start; a second rewrite of the
+    # rewritten method fails, and the first one serves this app as well.
+    application.config.TOUCHUP = False
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(zb_db, "connect", _noop)
+        mp.setattr(zb_db, "close", _noop)
+        async with LifespanManager(application, startup_timeout=60, shutdown_timeout=30):
+            yield application
+
+
+@pytest.fixture(scope="module")
+async def er_client(er_app):
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=er_app), base_url="http://testserver",
+                                 timeout=30) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+async def department():
+    code = f"t{uuid.uuid4().hex[:10]}"
+    return await Department.create(code=code, name="示例市公安局交通警察支队", short_name="交警支队")
+
+
+FINE_ITEMS = [{"item": "道路交通违法罚款", "code": "103050101", "amount_fen": 1500},
+              {"item": "滞纳金", "code": "103050102", "amount_fen": 500}]
+
+
+async def paid_order(who: dict, department: Department, *, amount_fen: int = 2000, items: list | None = None,
+                     status: OrderStatus = OrderStatus.PAID) -> PaymentOrder:
+    """A payable of `who` and an order paying it, made as rows the way the payments service credits a payment
+    (the ledger entry too: the suite checks that the ledger and the paid orders agree)."""
+    user = await User.get(id=who["user"]["id"])
+    now = datetime.now(timezone.utc)
+    paid = status == OrderStatus.PAID
+    paid_at = now - timedelta(minutes=2) if paid else None
+    payable = await Payable.create(
+        payer=user, kind="traffic_fine", ref=f"GA{uuid.uuid4().hex[:16]}", description="道路交通安全违法行为罚款",
+        items=FINE_ITEMS if items is None else items, amount_fen=amount_fen, department=department,
+        fee_item_code="103050101", status=PayableStatus.PAID if paid else PayableStatus.UNPAID, paid_at=paid_at)
+    order = await PaymentOrder.create(
+        out_trade_no=f"ZB{uuid.uuid4().hex[:24]}", payable=payable, payer=user, amount_fen=amount_fen,
+        status=status, transaction_id=f"4200{secrets.randbelow(10 ** 24):024d}" if paid else None,
+        paid_at=paid_at, expires_at=now + timedelta(minutes=30))
+    if paid:
+        await LedgerEntry.create(order=order, kind="payment", amount_fen=amount_fen,
+                                 external_id=order.transaction_id, occurred_at=paid_at)
+    return order
+
+
+@pytest.fixture(scope="module")
+async def payer(er_client):
+    return await citizen(er_client, name="王小明")
+
+
+@pytest.fixture(scope="module")
+async def issued(er_app, payer, department):
+    order = await paid_order(payer, department)
+    return order, await ereceipts.issue(er_app.ctx.settings, order)
+
+
+def text_of(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+# ---------------------------------------------------------------- pure parts
+
+@pytest.mark.parametrize("fen, words", [
+    (0, "零元整"), (1, "壹分"), (10, "壹角整"), (11, "壹角壹分"), (100, "壹元整"), (105, "壹元零伍分"),
+    (1010, "壹拾元壹角整"), (2000, "贰拾元整"), (10001, "壹佰元零壹分"), (100005, "壹仟元零伍分"),
+    (168032, "壹仟陆佰捌拾元叁角贰分"), (1_000_000, "壹万元整"), (1_005_000, "壹万零伍拾元整"),
+    (10_500_000, "壹拾万伍仟元整"), (10_000_000_000, "壹亿元整"), (10_000_500_000, "壹亿零伍仟元整"),
+    (100_000_000_100, "壹拾亿零壹元整"), (1_000_010_000_000, "壹佰亿零壹拾万元整"),
+    (99_999_999_999, "玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"),
+])
+def test_amount_in_words(fen, words):
+    assert ereceipts.amount_in_words(fen) == words
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, "100", True])
+def test_amount_in_words_takes_only_non_negative_whole_fen(bad):
+    with pytest.raises(ValueError):
+        ereceipts.amount_in_words(bad)
+
+
+def test_canonical_json_is_sorted_compact_utf8():
+    payload = {"b": 1, "a": {"z": "元", "y": [2, {"d": 1, "c": 0}]}}
+    assert ereceipts.canonical(payload) == '{"a":{"y":[2,{"c":0,"d":1}],"z":"元"},"b":1}'.encode("utf-8")
+    assert ereceipts.canonical(payload) == ereceipts.canonical({"a": {"y": [2, {"d": 1, "c": 0}], "z": "元"}, "b": 1})
+
+
+def test_a_configured_key_signs_and_verifies_and_names_itself():
+    seed = secrets.token_bytes(32)
+    settings = _KeyedSettings(database_url="postgres://db/x", redis_url="redis://r",
+                              receipt_key=base64.b64encode(seed).decode())
+    raw = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    assert ereceipts.public_key_b64(settings) == base64.b64encode(raw).decode()
+    payload = {"number": "1", "amount_fen": 2000, "payer": {"name": "王*明"}}
+    signature, key_id = ereceipts.sign(settings, payload)
+    assert key_id == hashlib.sha256(raw).hexdigest()[:16]
+    assert ereceipts.verify(payload, signature, raw)
+    assert ereceipts.verify(payload, signature, ereceipts.public_key_b64(settings))
+    assert ereceipts.verify(dict(payload), signature, ereceipts.signing_key(settings).public)
+    assert not ereceipts.verify({**payload, "amount_fen": 1}, signature, raw)
+    other = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    assert not ereceipts.verify(payload, signature, other)
+    for junk in ("", "not base64!", base64.b64encode(b"short").decode()):
+        assert not ereceipts.verify(payload, junk, raw)
+
+
+def test_production_mode_without_a_receipt_key_says_which_variable_to_set():
+    with pytest.raises(RuntimeError, match=ereceipts.RECEIPT_KEY_ENV):
+        ereceipts.signing_key(_KeyedSettings(database_url="postgres://db/y", redis_url="redis://r"))
+
+
+# ---------------------------------------------------------------- issuing and the public check
+
+async def test_the_receipt_is_numbered_signed_and_masked(er_app, payer, department, issued):
+    order, receipt = issued
+    settings = er_app.ctx.settings
+    day = workdays.local_date(receipt.created_at).strftime("%Y%m%d")
+    assert re.fullmatch(rf"{settings.region_code}{day}\d{{8}}", receipt.number), receipt.number
+    p = receipt.payload
+    assert p["number"] == receipt.number and p["type"] == "非税收入统一票据（电子）" and p["issuer"] == "示例市财政局"
+    assert p["payer"] == {"name": "王*明", "id_number": payer["user"]["id_number"]}
+    assert "*" in p["payer"]["id_number"] and payer["id_number"] not in str(p)
+    assert p["items"] == FINE_ITEMS and p["amount_fen"] == 2000 and p["amount_in_words"] == "贰拾元整"
+    assert p["collecting_department"] == {"code": department.code, "name": department.name}
+    assert (p["out_trade_no"], p["transaction_id"]) == (order.out_trade_no, order.transaction_id)
+    assert datetime.fromisoformat(p["paid_at"]) == order.paid_at.replace(microsecond=0)
+    assert p["paid_at"].endswith("+00:00") and p["issued_at"].endswith("+00:00")
+    assert receipt.key_id == ereceipts.signing_key(settings).key_id
+    assert ereceipts.verify(p, receipt.signature, ereceipts.public_key_b64(settings))
+
+
+async def test_verify_by_number_is_public_and_shows_only_masked_payer_data(er_client, er_app, payer, issued):
+    _, receipt = issued
+    r = await er_client.get(f"/verify/receipts/{receipt.number}")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["valid"] is True
+    assert body["receipt"] == receipt.payload
+    assert (body["signature"], body["key_id"]) == (receipt.signature, receipt.key_id)
+    assert body["public_key"] == ereceipts.public_key_b64(er_app.ctx.settings)
+    assert body["receipt"]["payer"]["name"] == "王*明"
+    assert payer["id_number"] not in r.text and "王小明" not in r.text and payer["phone"] not in r.text
+
+
+async def test_an_unknown_number_is_404_in_the_error_shape(er_client):
+    r = await er_client.get("/verify/receipts/33040219990101000000001")
+    assert r.status_code == 404
+    assert r.json()["error"]["code"] == "receipt_not_found"
+
+
+async def test_a_changed_stored_payload_is_not_valid(er_client, payer, department, er_app):
+    receipt = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    url = f"/verify/receipts/{receipt.number}"
+    assert (await er_client.get(url)).json()["valid"] is True
+    await Receipt.filter(id=receipt.id).update(payload={**receipt.payload, "amount_fen": 200})
+    body = (await er_client.get(url)).json()
+    assert body["valid"] is False and body["receipt"]["amount_fen"] == 200
+    # a genuine payload moved under another number is not valid either
+    other = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    await Receipt.filter(id=receipt.id).update(payload=other.payload, signature=other.signature)
+    assert (await er_client.get(url)).json()["valid"] is False
+    assert (await er_client.get(f"/verify/receipts/{other.number}")).json()["valid"] is True
+
+
+async def test_issue_is_idempotent_even_when_concurrent(er_app, payer, department, issued):
+    order, receipt = issued
+    again = await ereceipts.issue(er_app.ctx.settings, order)
+    assert (again.id, again.number, again.signature, again.payload) == (receipt.id, receipt.number,
+                                                                         receipt.signature, receipt.payload)
+    fresh = await paid_order(payer, department)
+    copies = await asyncio.gather(*[ereceipts.issue(er_app.ctx.settings, fresh) for _ in range(4)])
+    assert len({c.id for c in copies}) == 1 and len({c.number for c in copies}) == 1
+    assert await Receipt.filter(order_id=fresh.id).count() == 1
+
+
+async def test_numbers_follow_each_other_within_a_day(er_app, payer, department):
+    a = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    b = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    if a.number[:-8] == b.number[:-8]:  # not across midnight (Beijing time)
+        assert int(b.number[-8:]) == int(a.number[-8:]) + 1
+
+
+async def test_an_unpaid_order_gets_no_receipt(er_client, er_app, payer, department):
+    order = await paid_order(payer, department, status=OrderStatus.PENDING)
+    with pytest.raises(ereceipts.NotPaid):
+        await ereceipts.issue(er_app.ctx.settings, order)
+    for suffix in ("receipt", "receipt.pdf"):
+        r = await er_client.get(f"/api/v1/payments/{order.id}/{suffix}", headers=payer["headers"])
+        assert r.status_code == 404 and r.json()["error"]["code"] == "receipt_not_found"
+
+
+async def test_a_payable_without_items_is_one_line_and_lines_must_add_up(er_app, payer, department):
+    receipt = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department, amount_fen=5000,
+                                                                          items=[]))
+    assert receipt.payload["items"] == [{"item": "道路交通安全违法行为罚款", "code": "103050101", "amount_fen": 5000}]
+    assert receipt.payload["amount_in_words"] == "伍拾元整"
+    bad = await paid_order(payer, department, amount_fen=2500)  # FINE_ITEMS add up to 2000
+    with pytest.raises(ereceipts.ItemsMismatch):
+        await ereceipts.issue(er_app.ctx.settings, bad)
+    assert not await Receipt.filter(order_id=bad.id).exists()
+
+
+async def test_the_public_check_is_rate_limited_per_client(er_client, er_app, issued, monkeypatch):
+    _, receipt = issued
+    monkeypatch.setattr(er_app.ctx.tracker, "rate_limit", 3)
+    headers = {"X-Real-IP": f"198.51.100.{secrets.randbelow(250) + 1}"}
+    codes = [(await er_client.get(f"/verify/receipts/{receipt.number}", headers=headers)).status_code
+             for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    other = {"X-Real-IP": "203.0.113.9"}
+    assert (await er_client.get(f"/verify/receipts/{receipt.number}", headers=other)).status_code == 200
+
+
+# ---------------------------------------------------------------- the payer's copy
+
+async def test_the_payer_gets_the_receipt_as_json(er_client, payer, issued):
+    order, receipt = issued
+    r = await er_client.get(f"/api/v1/payments/{order.id}/receipt", headers=payer["headers"])
+    assert r.status_code == 200, r.text
+    assert r.json() == {"number": receipt.number, "payload": receipt.payload, "signature": receipt.signature,
+                        "key_id": receipt.key_id}
+    assert "no-store" in r.headers["cache-control"]
+
+
+async def test_the_payer_gets_the_receipt_as_pdf(er_client, payer, issued):
+    order, receipt = issued
+    r = await er_client.get(f"/api/v1/payments/{order.id}/receipt.pdf", headers=payer["headers"])
+    assert r.status_code == 200, r.text
+    assert r.headers["content-type"] == "application/pdf"
+    assert r.headers["content-disposition"] == f'inline; filename="ereceipt-{receipt.number}.pdf"'
+    assert r.content.startswith(b"%PDF")
+    text = text_of(r.content)
+    for expected in (receipt.number, "非税收入", "贰拾元整", "王*明", payer["user"]["id_number"], "20.00",
+                     "道路交通违法罚款", "示例市公安局交通警察支队", "示例市财政局", receipt.key_id,
+                     f"/verify/receipts/{receipt.number}"):
+        assert expected in text, expected
+    assert payer["id_number"] not in text and "王小明" not in text
+    squeezed = re.sub(r"\s+", "", text)
+    assert receipt.signature in squeezed  # in small print (it may wrap)
+    paid = workdays.display(datetime.fromisoformat(receipt.payload["paid_at"]))
+    assert paid in text  # Beijing time
+
+
+async def test_an_admin_may_read_any_receipt(er_client, issued):
+    order, receipt = issued
+    a = await admin(er_client)
+    r = await er_client.get(f"/api/v1/payments/{order.id}/receipt", headers=a["headers"])
+    assert r.status_code == 200 and r.json()["number"] == receipt.number
+
+
+async def test_others_get_404_and_strangers_401(er_client, issued):
+    order, _ = issued
+    other = await citizen(er_client)
+    for suffix in ("receipt", "receipt.pdf"):
+        url = f"/api/v1/payments/{order.id}/{suffix}"
+        r = await er_client.get(url, headers=other["headers"])
+        assert r.status_code == 404 and r.json()["error"]["code"] == "payment_not_found"
+        missing = await er_client.get(f"/api/v1/payments/999999999/{suffix}", headers=other["headers"])
+        assert missing.status_code == 404 and missing.json() == r.json()  # mine-or-missing looks the same
+        assert (await er_client.get(url)).status_code == 401
