@@ -94,11 +94,15 @@ async def _start(app: Sanic, _loop=None) -> None:
 async def _start_background(app: Sanic, _loop=None) -> None:
     app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
     app.add_task(tracking.listen(app.ctx), name="tracking-listener")
+    if app.ctx.settings.run_jobs_on:  # the job worker in this process (embedded: there is no other)
+        from app.worker import run_worker
+
+        app.add_task(run_worker(app.ctx.settings, app.ctx.redis, vars(app.ctx)), name="job-worker")
     await app.ctx.catalog.snapshot()  # build the catalog and load the segmenter before the first citizen waits
 
 
 async def _stop(app: Sanic, _loop=None) -> None:
-    for name in ("catalog-listener", "tracking-listener"):
+    for name in ("job-worker", "catalog-listener", "tracking-listener"):
         await app.cancel_task(name, raise_exception=False)
     await app.ctx.http.aclose()
     await app.ctx.redis.aclose()

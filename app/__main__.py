@@ -1,7 +1,8 @@
-"""`python -m app [serve|migrate|seed]`.
+"""`python -m app [serve|migrate|seed|worker]`.
 
 serve (the default): the embedded mode (no DATABASE_URL, no REDIS_URL) applies migrations, seeds demo data
 and serves in one process; production mode serves with WORKERS (or --workers) Sanic workers.
+worker: the background job worker (production mode; the embedded app process runs its own).
 """
 from __future__ import annotations
 
@@ -67,7 +68,7 @@ def serve(settings: Settings) -> None:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m app", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed"])
+    p.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed", "worker"])
     p.add_argument("--workers", type=int, help="Sanic workers (production mode); default WORKERS or 1")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
@@ -80,6 +81,16 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(_migrate(settings))
     elif a.command == "seed":
         asyncio.run(_seed(settings))
+    elif a.command == "worker":
+        if settings.embedded:
+            p.error("the embedded mode (no DATABASE_URL / REDIS_URL) runs the job worker inside the app process "
+                    "(`python -m app`): a separate worker could not reach its in-process Redis")
+        import logging
+
+        from app.worker import run_worker
+
+        logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        asyncio.run(run_worker(settings))
     else:
         serve(settings)
 

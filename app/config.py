@@ -51,6 +51,7 @@ class Settings:
     shared_data_app_id: str = "zhangban"
     shared_data_app_secret: str = "sandbox-shared-secret"
     seed_on_start: bool | None = None  # None = in embedded mode
+    run_jobs: bool | None = None  # the job worker inside the app process; None = on in embedded mode
     log_level: str = "INFO"
 
     @property
@@ -64,6 +65,10 @@ class Settings:
     @property
     def seed_on_start_on(self) -> bool:
         return self.embedded if self.seed_on_start is None else self.seed_on_start
+
+    @property
+    def run_jobs_on(self) -> bool:
+        return self.embedded if self.run_jobs is None else self.run_jobs
 
     @property
     def db_url(self) -> str:
@@ -112,7 +117,7 @@ ENV = {
     "wechatpay_platform_keys": "WECHATPAY_PLATFORM_KEYS", "sandbox_time_scale": "ZB_SANDBOX_TIME_SCALE",
     "shared_data_base": "SHARED_DATA_BASE", "shared_data_app_id": "SHARED_DATA_APP_ID",
     "shared_data_app_secret": "SHARED_DATA_APP_SECRET",
-    "seed_on_start": "ZB_SEED", "log_level": "LOG_LEVEL",
+    "seed_on_start": "ZB_SEED", "run_jobs": "ZB_RUN_JOBS", "log_level": "LOG_LEVEL",
 }
 
 

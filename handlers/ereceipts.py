@@ -22,7 +22,7 @@ async def verify(request: Request, number: str):
 @requires("citizen", "admin")
 async def receipt(request: Request, order_id: int):
     """The receipt of a payment, for the citizen who paid or an admin: number, payload, signature, key id."""
-    r = await ereceipts.for_order(await current_user(request), order_id)
+    r = await ereceipts.for_order(request.app.ctx.settings, await current_user(request), order_id)
     return json(ereceipts.view(r), headers={"Cache-Control": "private, no-store"})
 
 
@@ -30,7 +30,7 @@ async def receipt(request: Request, order_id: int):
 @requires("citizen", "admin")
 async def receipt_pdf(request: Request, order_id: int):
     """The same receipt as a PDF with the signature, key id and verification address in small print."""
-    r = await ereceipts.for_order(await current_user(request), order_id)
+    r = await ereceipts.for_order(request.app.ctx.settings, await current_user(request), order_id)
     body = await ereceipts.receipt_pdf(r.payload, r.signature, r.key_id, request.app.ctx.settings.base_url)
     return raw(body, content_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="ereceipt-{r.number}.pdf"',

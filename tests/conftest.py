@@ -61,7 +61,7 @@ def pytest_report_header(config):
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory) -> Settings:
     data_dir = str(tmp_path_factory.mktemp("zb"))
-    common = dict(data_dir=data_dir, auth_rate_limit=100000, real_ip_header="x-real-ip",
+    common = dict(data_dir=data_dir, auth_rate_limit=100000, run_jobs=False, real_ip_header="x-real-ip",
                   public_base_url="http://testserver")
     if BACKEND == "embedded":
         s = Settings(**common)

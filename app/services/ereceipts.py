@@ -287,15 +287,18 @@ async def issue(settings, order: PaymentOrder) -> Receipt:
 
 # ---------------------------------------------------------------- reading
 
-async def for_order(user: User, order_id: int) -> Receipt:
-    """The receipt of an order, for the citizen who paid it or an admin; 404 for anyone else (and for a payment
-    that has no receipt yet)."""
+async def for_order(settings, user: User, order_id: int) -> Receipt:
+    """The receipt of an order, for the citizen who paid it or an admin; 404 for anyone else and for an unpaid
+    order. A paid order whose receipt was not issued yet (it is issued right after the payment, off the notify
+    path) gets it now."""
     order = await PaymentOrder.get_or_none(id=order_id)
     if order is None or (user.role != Role.ADMIN and order.payer_id != user.id):
         raise PaymentNotFound()
     receipt = await Receipt.get_or_none(order_id=order.id)
     if receipt is None:
-        raise ReceiptNotFound()
+        if order.status != OrderStatus.PAID:
+            raise ReceiptNotFound()
+        receipt = await issue(settings, order)
     return receipt
 
 

@@ -7,6 +7,7 @@ nothing the second time. The ledger is append-only; its sum per order equals the
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from datetime import datetime, timedelta, timezone
@@ -230,15 +231,24 @@ async def apply_refund(out_refund_no: str, refund_id: str | None, status: str, s
     return False
 
 
-async def _after_paid(ctx, out_trade_no: str) -> None:
-    """What follows a credited payment, outside its transaction: the e-receipt."""
+_receipt_tasks: set[asyncio.Task] = set()
+
+
+async def _issue_receipt(settings, out_trade_no: str) -> None:
     from app.services import ereceipts
 
-    order = await PaymentOrder.get(out_trade_no=out_trade_no)
     try:
-        await ereceipts.issue(ctx.settings, order)
-    except Exception:  # the payment stands; the receipt can be issued again on demand
+        await ereceipts.issue(settings, await PaymentOrder.get(out_trade_no=out_trade_no))
+    except Exception:  # the payment stands; reading the receipt issues it if this failed
         log.exception("could not issue the receipt for %s", out_trade_no)
+
+
+async def _after_paid(ctx, out_trade_no: str) -> None:
+    """What follows a credited payment: the e-receipt, issued off the notify path (WeChat waits for our answer;
+    receipt numbers come from one counter per day, which would serialize every notification behind it)."""
+    task = asyncio.get_running_loop().create_task(_issue_receipt(ctx.settings, out_trade_no))
+    _receipt_tasks.add(task)
+    task.add_done_callback(_receipt_tasks.discard)
 
 
 async def handle_notification(ctx, headers, body: bytes) -> None:

@@ -1,0 +1,116 @@
+"""The background job worker: each payment job run directly with the app's ctx, the cron schedule, and the real
+worker loop (saq) on the app's Redis — fakeredis on the embedded backend, Redis on postgres."""
+import asyncio
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from croniter import croniter
+
+from app import worker
+from app.tasks import payments as jobs
+from models import Department, LedgerEntry, OrderStatus, Payable, PaymentOrder, User
+from tests.factories import citizen
+
+
+async def _pending_order(client, amount_fen: int = 2000) -> dict:
+    """A fresh citizen's own payable (not a scarce demo fine) and a WeChat Pay order for it, through HTTP."""
+    who = await citizen(client)
+    payable = await Payable.create(
+        payer=await User.get(id=who["user"]["id"]), kind="application_fee", ref=f"WORKER-{uuid.uuid4().hex[:12]}",
+        description="后台任务测试费用", items=[{"item": "测试费", "code": "103040000", "amount_fen": amount_fen}],
+        amount_fen=amount_fen, department=await Department.get(code="jiaojing"), fee_item_code="103040000")
+    r = await client.post("/api/v1/payments", headers=who["headers"], json={"payable": payable.id})
+    assert r.status_code == 201, r.text
+    return r.json()["order"]
+
+
+async def _pay_held(client, order: dict) -> None:
+    """Paid at WeChat Pay, but the notification is held back (a late notification)."""
+    r = await client.post(f"/sandbox/wechatpay/orders/{order['out_trade_no']}/pay", json={"hold": True})
+    assert r.status_code == 200, r.text
+
+
+async def _status(order: dict) -> str:
+    return (await PaymentOrder.get(id=order["id"])).status
+
+
+async def test_close_expired_closes_unpaid_and_credits_paid_meanwhile(client, app):
+    unpaid, paid = await _pending_order(client), await _pending_order(client)
+    await _pay_held(client, paid)
+    past = datetime.now(UTC) - timedelta(minutes=1)
+    await PaymentOrder.filter(id__in=[unpaid["id"], paid["id"]]).update(expires_at=past)
+
+    assert await jobs.close_expired({"app": app.ctx}) >= 1
+    assert await _status(unpaid) == OrderStatus.CLOSED
+    assert await _status(paid) == OrderStatus.PAID
+    assert await LedgerEntry.filter(order_id=paid["id"]).count() == 1
+    assert await LedgerEntry.filter(order_id=unpaid["id"]).count() == 0
+
+
+async def test_sync_pending_credits_late_notifications_after_the_threshold(client, app):
+    late_paid, late_unpaid, recent_paid = [await _pending_order(client) for _ in range(3)]
+    await _pay_held(client, late_paid)
+    await _pay_held(client, recent_paid)
+    old = datetime.now(UTC) - jobs.LATE_AFTER - timedelta(seconds=30)
+    await PaymentOrder.filter(id__in=[late_paid["id"], late_unpaid["id"]]).update(created_at=old)
+
+    counts = await jobs.sync_pending({"app": app.ctx})
+    assert counts["paid"] >= 1 and counts["errors"] == 0
+    assert await _status(late_paid) == OrderStatus.PAID
+    assert await LedgerEntry.filter(order_id=late_paid["id"]).count() == 1
+    assert await _status(late_unpaid) == OrderStatus.PENDING  # not paid at WeChat: left to expire
+    assert await _status(recent_paid) == OrderStatus.PENDING  # its notification may still come
+
+    again = await jobs.sync_pending({"app": app.ctx})  # idempotent: nothing credited twice
+    assert await LedgerEntry.filter(order_id=late_paid["id"]).count() == 1
+    assert again["errors"] == 0
+
+
+async def test_cron_schedule():
+    crons = {c.function.__qualname__: c for c in worker.CRON_JOBS}
+    assert set(crons) == {"payments.close_expired", "payments.sync_pending", "payments.reconcile_yesterday"}
+    assert all(c.unique for c in crons.values())  # one queued instance per cron job, however many workers
+    assert all(c.function in worker.FUNCTIONS for c in crons.values())
+    start = datetime(2026, 1, 5, 0, 0, 30, tzinfo=UTC).astimezone(worker.CRON_TZ)
+
+    def next_utc(name: str, n: int = 1) -> list[datetime]:
+        it = croniter(crons[name].cron, start)
+        return [datetime.fromtimestamp(it.get_next(), UTC) for _ in range(n)]
+
+    for name in ("payments.close_expired", "payments.sync_pending"):
+        assert next_utc(name, 2) == [datetime(2026, 1, 5, 0, 1, tzinfo=UTC), datetime(2026, 1, 5, 0, 2, tzinfo=UTC)]
+    # 10:30 Beijing time = 02:30 UTC, daily
+    assert next_utc("payments.reconcile_yesterday", 2) == [datetime(2026, 1, 5, 2, 30, tzinfo=UTC),
+                                                           datetime(2026, 1, 6, 2, 30, tzinfo=UTC)]
+
+
+async def test_a_cron_key_is_queued_once(app):
+    queue = worker.queue_for(app.ctx.redis, name=f"zbtest-{uuid.uuid4().hex[:8]}")
+    far = int((datetime.now(UTC) + timedelta(days=1)).timestamp())
+    first = await queue.enqueue("payments.close_expired", key="cron:payments.close_expired", scheduled=far)
+    second = await queue.enqueue("payments.close_expired", key="cron:payments.close_expired", scheduled=far)
+    assert first is not None and second is None  # what a second worker's scheduler gets
+    await queue.abort(first, "test over")
+
+
+async def test_the_worker_loop_runs_an_enqueued_job(app, settings):
+    task = asyncio.create_task(worker.run_worker(settings, app.ctx.redis, vars(app.ctx)))
+    try:
+        # saq sweeps the active list once as a worker starts (recovering jobs of a crashed worker); a job moved
+        # there in that same instant can be swept as stale, so enqueue once the worker is up.
+        await asyncio.sleep(1)
+        queue = worker.queue_for(app.ctx.redis)
+        job = await queue.enqueue("payments.sync_pending", key=f"test-{uuid.uuid4().hex}")
+        assert job is not None
+        for _ in range(100):
+            await job.refresh()
+            if job.completed:
+                break
+            await asyncio.sleep(0.1)
+        assert job.status == "complete", (job.status, job.error)
+        assert set(job.result) == {"checked", "paid", "closed", "errors"}
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+    assert task.done()
+    assert await app.ctx.redis.ping()  # the shared client is left open
