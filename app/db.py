@@ -10,6 +10,7 @@ from pathlib import Path
 
 from aerich import Command
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
 
 from app.config import Settings
 
@@ -17,12 +18,21 @@ ROOT = Path(__file__).resolve().parent.parent
 MODEL_MODULES = ["models", "aerich.models"]
 
 
+async def _keep_session(_connection) -> None:
+    """asyncpg's pool resets every connection it takes back (advisory unlocks, CLOSE ALL, UNLISTEN, RESET ALL:
+    a round trip each time). We keep no session state on connections, so there is nothing to reset."""
+
+
 def tortoise_config(settings: Settings) -> dict:
     url = settings.db_url
     if url.startswith("postgresql://"):
         url = "postgres://" + url[len("postgresql://"):]
+    connection: str | dict = url
+    if settings.dialect == "postgres":
+        connection = expand_db_url(url)
+        connection["credentials"]["reset"] = _keep_session
     return {
-        "connections": {"default": url},
+        "connections": {"default": connection},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",

@@ -13,16 +13,16 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F, Q
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from app.catalog_schema import DEFAULT_FORM
 from app.providers.shared_data import shared_data_for
 from app.errors import Conflict, Forbidden, Invalid, NotFound
-from app.services import audit, catalog, face, payments, shared_data, tracking, uploads, workdays
+from app.services import audit, catalog, counters, face, payments, shared_data, tracking, uploads, workdays
 from app.services.identity import IdentityNotBound
 from app.security import mask_name
-from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus, Counter,
+from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus,
                     Department, Service, StepStatus, User)
 from models.users import Role
 
@@ -184,19 +184,8 @@ async def next_acceptance_no(region: str, at: datetime) -> str:
     """`{region}-{YYYYMMDD}-{seq:06d}`: one format for every department and channel, the date in Beijing time,
     the sequence from an atomic database counter per day (unique; gaps possible after a failed submission)."""
     day = workdays.local_date(at).strftime("%Y%m%d")
-    key = f"acceptance:{region}:{day}"
-    for _ in range(5):
-        try:
-            async with in_transaction():
-                if await Counter.filter(key=key).update(value=F("value") + 1):
-                    seq = (await Counter.get(key=key)).value
-                else:
-                    await Counter.create(key=key, value=1)
-                    seq = 1
-            return f"{region}-{day}-{seq:06d}"
-        except IntegrityError:  # another submission created today's counter first
-            continue
-    raise Conflict("受理编号生成繁忙，请重试")
+    seq = await counters.next_value(f"acceptance:{region}:{day}")
+    return f"{region}-{day}-{seq:06d}"
 
 
 @dataclass
