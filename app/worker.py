@@ -23,16 +23,19 @@ from app.providers import wechatpay
 from app.providers.http import make_client
 from app.security import Vault, load_key
 from app.tasks import payments as payment_jobs
+from app.tasks import receipts as receipt_jobs
 
 log = logging.getLogger("zhangban.worker")
 QUEUE = "zhangban"
 CRON_TZ = wechatpay.CST  # cron times below are Beijing time
 
-FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs.reconcile_yesterday]
+FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs.reconcile_yesterday,
+             receipt_jobs.issue_missing]
 CRON_JOBS = [
     CronJob(payment_jobs.close_expired, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.sync_pending, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.reconcile_yesterday, cron="30 10 * * *", timeout=600),  # 02:30 UTC
+    CronJob(receipt_jobs.issue_missing, cron="* * * * *", timeout=50),
 ]
 
 

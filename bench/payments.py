@@ -383,21 +383,31 @@ async def storm_raw(host: str, port: int, raw: list[bytes], concurrency: int) ->
     return _result(n, statuses, errors, latencies, elapsed, cpu, samples)
 
 
-def storm(label: str, server: Server, batch: dict, a: argparse.Namespace, profile: bool = False) -> dict:
+def storm(label: str, server: Server, batch: dict, a: argparse.Namespace, profile: bool = False,
+          settle=None) -> dict:
     """Send a built batch to a server: the figures, with the CPU of the server, PostgreSQL and Redis."""
     log(f"{label}: {len(batch['requests'])} notifications, {a.concurrency} in flight, client {a.client}")
     load = os.getloadavg()[0]
     spies = start_py_spy(a.py_spy, server) if a.py_spy and profile else []
+    workers = server_workers(server)
     cpu, pg, rd = server.cpu_seconds(), command_cpu_seconds("postgres"), command_cpu_seconds("redis-server")
     if a.client == "raw":
         r = run_async(storm_raw("127.0.0.1", server.port, batch["raw"], a.concurrency))
     else:
         r = run_async(storm_httpx(server.base_url, batch["requests"], a.concurrency))
-    stop_py_spy(spies)
     n = max(1, r["sent"])
     r["server_cpu_us_per_req"] = round((server.cpu_seconds() - cpu) / n * 1e6, 1)
     r["postgres_cpu_us_per_req"] = round((command_cpu_seconds("postgres") - pg) / n * 1e6, 1)
     r["redis_cpu_us_per_req"] = round((command_cpu_seconds("redis-server") - rd) / n * 1e6, 1)
+    if settle is not None:  # work the app does after answering (receipts): until it is done, CPU included
+        r["after"] = settle()
+        r["server_cpu_us_per_req_with_after"] = round((server.cpu_seconds() - cpu) / n * 1e6, 1)
+        r["postgres_cpu_us_per_req_with_after"] = round((command_cpu_seconds("postgres") - pg) / n * 1e6, 1)
+    stop_py_spy(spies)
+    if server_workers(server) != workers:  # a worker died (and Sanic restarted it): its CPU left the sum
+        r["workers_changed"] = {"before": workers, "after": server_workers(server)}
+        log(f"{label}: WARNING: the server's worker processes changed during the storm "
+            f"({r['workers_changed']}): a worker died; CPU figures are not comparable, see the server log")
     r["loadavg_1m_before"] = load
     r["signature_age_at_end_s"] = round(time.time() - batch["signed_at"], 1)
     log(f"{label}: {r['per_s']:.0f}/s in {r['elapsed_s']:.1f}s, p50 {fmt(r['p50_ms'])} ms, p99 {fmt(r['p99_ms'])} ms, "
@@ -488,6 +498,9 @@ async def check_orders(db_url: str, orders: list[dict], event_ids: list[str]) ->
         rc = await conn.fetchrow(
             "SELECT count(*) AS n, count(DISTINCT number) AS distinct_numbers FROM receipts "
             "WHERE order_id = ANY($1::int[])", ids)
+        no_receipt = await conn.fetch(
+            "SELECT o.out_trade_no FROM payment_orders o LEFT JOIN receipts r ON r.order_id = o.id "
+            "WHERE o.id = ANY($1::int[]) AND o.status = 'paid' AND r.id IS NULL ORDER BY o.id LIMIT 10", ids)
     finally:
         await conn.close()
     res = {"orders": len(ids), "orders_paid": o["paid"], "paid_fen": o["paid_fen"], "orders_fen": o["all_fen"],
@@ -495,11 +508,39 @@ async def check_orders(db_url: str, orders: list[dict], event_ids: list[str]) ->
            "double_credits": per["double"], "max_ledger_rows_per_order": per["most"],
            "ledger_rows_not_matching_order": wrong_tx, "payables_paid": payables,
            "events_stored": ev["n"], "events_applied": ev["applied"], "distinct_notification_ids": len(event_ids),
-           "receipts": rc["n"], "receipt_numbers_distinct": rc["distinct_numbers"]}
+           "receipts": rc["n"], "receipt_numbers_distinct": rc["distinct_numbers"],
+           "paid_without_receipt_sample": [r["out_trade_no"] for r in no_receipt]}
     res["ok"] = (res["double_credits"] == 0 and res["orders_paid"] == len(ids) and res["ledger_entries"] == len(ids)
                  and res["ledger_fen"] == res["paid_fen"] == res["orders_fen"] and not wrong_tx
                  and payables == len(ids) and ev["n"] == ev["applied"] == len(event_ids))
     return res
+
+
+async def settle_receipts(db_url: str, orders: list[dict], quiet_s: float = 5, max_s: float = 180) -> dict:
+    """Wait until every paid order of the batch has its e-receipt (issued off the notify path, after the answer),
+    or until the count stops growing for `quiet_s` seconds: how long the receipts trailed the last answer."""
+    import asyncpg
+
+    ids = [o["id"] for o in orders]
+    conn = await asyncpg.connect(db_url, timeout=10)
+    t0 = last_change = time.perf_counter()
+    last = -1
+    try:
+        while True:
+            paid, receipts = await conn.fetchrow(
+                "SELECT count(*) FILTER (WHERE o.status = 'paid'), count(r.id) FROM payment_orders o "
+                "LEFT JOIN receipts r ON r.order_id = o.id WHERE o.id = ANY($1::int[])", ids)
+            now = time.perf_counter()
+            if receipts != last:
+                last, last_change = receipts, now
+            if receipts >= paid or now - last_change >= quiet_s or now - t0 >= max_s:
+                break
+            await asyncio.sleep(0.1)
+    finally:
+        await conn.close()
+    done = receipts >= paid
+    return {"receipts": receipts, "paid": paid, "complete": done,
+            "trailing_s": round((now if done else last_change) - t0, 2)}
 
 
 async def check_database(db_url: str) -> dict:
@@ -630,18 +671,25 @@ def main() -> int:
                     wait_for_other_benchmarks(a.wait_other)
                     orders = setup["groups"][f"round{rnd}"]
                     batch = prepare(orders, a.notifications, "storm" + suffix)
-                    runs["app"].append(storm("app" + suffix, app, batch, a, profile=True))
+                    runs["app"].append(storm("app" + suffix, app, batch, a, profile=True,
+                                             settle=lambda: run_async(settle_receipts(db_url, orders))))
+                    after = runs["app"][-1]["after"]
+                    log(f"receipts{suffix}: {after['receipts']}/{after['paid']} "
+                        f"{'complete' if after['complete'] else 'INCOMPLETE'} {after['trailing_s']:.1f}s after the "
+                        f"last answer; server CPU µs/notification with them "
+                        f"{runs['app'][-1]['server_cpu_us_per_req_with_after']:.0f}")
                     c = run_async(check_orders(db_url, orders, batch["event_ids"]))
                     checks.append(c)
                     log(f"checks{suffix}: {c['orders_paid']}/{c['orders']} orders paid, {c['ledger_entries']} ledger "
                         f"rows, double credits {c['double_credits']}, ledger {c['ledger_fen']} fen vs paid orders "
                         f"{c['paid_fen']} fen, events {c['events_stored']}/{c['distinct_notification_ids']} stored "
-                        f"({c['events_applied']} applied), receipts {c['receipts']}: {'ok' if c['ok'] else 'FAILED'}")
+                        f"({c['events_applied']} applied): {'ok' if c['ok'] else 'FAILED'}")
                     runs["bare"].append(storm("bare" + suffix, bare, batch, a))
                     batches_info.append({k: batch[k] for k in ("build_s", "distinct_orders", "duplicates",
                                                                "deliveries_per_order")})
                 whole = run_async(check_database(db_url))
-                server_errors = [ln for ln in app.log_tail(2000).splitlines() if "Traceback" in ln or "ERROR" in ln]
+                server_errors = [ln for ln in app.log_tail(100_000).splitlines()
+                                 if "Traceback" in ln or "ERROR" in ln or "Error" in ln]
                 if a.keep_logs:
                     log(f"server logs: {app.log_path}, {bare.log_path}")
     except KeyboardInterrupt:
@@ -685,8 +733,14 @@ def main() -> int:
           f"{max((c['max_ledger_rows_per_order'] for c in checks), default=0)}); ledger {last.get('ledger_fen')} fen "
           f"== paid orders {last.get('paid_fen')} fen: {last.get('ledger_fen') == last.get('paid_fen')}; payables "
           f"paid {last.get('payables_paid')}; events stored {last.get('events_stored')} / applied "
-          f"{last.get('events_applied')} / distinct ids {last.get('distinct_notification_ids')}; receipts "
-          f"{last.get('receipts')} ({last.get('receipt_numbers_distinct')} distinct numbers)")
+          f"{last.get('events_applied')} / distinct ids {last.get('distinct_notification_ids')}")
+    trail = runs["app"][-1].get("after") if runs["app"] else None
+    if trail:
+        print(f"e-receipts (issued after the answer): {trail['receipts']} of {trail['paid']} paid orders"
+              f"{'' if trail['complete'] else ' (INCOMPLETE: no progress for 5 s)'}, the last "
+              f"{trail['trailing_s']:.1f}s after the storm's last answer; server CPU per notification with them "
+              f"{runs['app'][-1]['server_cpu_us_per_req_with_after']:.0f} µs (postgres "
+              f"{runs['app'][-1]['postgres_cpu_us_per_req_with_after']:.0f} µs)")
     print(f"whole database: {whole['orders_paid']} orders paid, {whole['ledger_entries']} ledger rows, ledger "
           f"{whole['ledger_fen']} fen == paid orders {whole['orders_paid_fen']} fen: {whole['ok']}; "
           f"{whole['orders_pending']} pending orders left")
@@ -708,6 +762,7 @@ def main() -> int:
                     "bare": {k: barer[k] for k in ("per_s", "p50_ms", "p99_ms", "non_2xx", "errors",
                                                    "server_cpu_us_per_req", "client_cpu_us_per_req", "client_busy")},
                     "ratio_to_bare": round(ratio, 4), "double_credits": double, "checks_ok": checks_ok,
+                    "receipts_after_storm": [r.get("after") for r in runs["app"]],
                     "verdict": "PASS" if passed else "MISS"},
         "checks": checks, "database": whole, "batches": batches_info, "rounds": runs,
         "server_error_lines": server_errors[:20], "table": table,

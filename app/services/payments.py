@@ -7,7 +7,6 @@ nothing the second time. The ledger is append-only; its sum per order equals the
 """
 from __future__ import annotations
 
-import asyncio
 import logging
 import secrets
 from datetime import datetime, timedelta, timezone
@@ -231,26 +230,6 @@ async def apply_refund(out_refund_no: str, refund_id: str | None, status: str, s
     return False
 
 
-_receipt_tasks: set[asyncio.Task] = set()
-
-
-async def _issue_receipt(settings, out_trade_no: str) -> None:
-    from app.services import ereceipts
-
-    try:
-        await ereceipts.issue(settings, await PaymentOrder.get(out_trade_no=out_trade_no))
-    except Exception:  # the payment stands; reading the receipt issues it if this failed
-        log.exception("could not issue the receipt for %s", out_trade_no)
-
-
-async def _after_paid(ctx, out_trade_no: str) -> None:
-    """What follows a credited payment: the e-receipt, issued off the notify path (WeChat waits for our answer;
-    receipt numbers come from one counter per day, which would serialize every notification behind it)."""
-    task = asyncio.get_running_loop().create_task(_issue_receipt(ctx.settings, out_trade_no))
-    _receipt_tasks.add(task)
-    task.add_done_callback(_receipt_tasks.discard)
-
-
 async def handle_notification(ctx, headers, body: bytes) -> None:
     """A WeChat Pay notification: verified and decrypted (VerificationError otherwise), stored once by its id,
     applied idempotently."""
@@ -261,9 +240,10 @@ async def handle_notification(ctx, headers, body: bytes) -> None:
     except IntegrityError:
         pass  # a redelivery: applying it again changes nothing
     if event_type == "TRANSACTION.SUCCESS" and resource.get("trade_state") == "SUCCESS":
-        if await apply_paid(resource["out_trade_no"], resource["transaction_id"],
-                            int(resource.get("amount", {}).get("total", -1)), resource.get("success_time")):
-            await _after_paid(ctx, resource["out_trade_no"])
+        # The e-receipt is issued by the job worker (receipts.issue_missing) or when the payer asks for it:
+        # WeChat waits for this answer, and receipt numbers come from one counter per day.
+        await apply_paid(resource["out_trade_no"], resource["transaction_id"],
+                         int(resource.get("amount", {}).get("total", -1)), resource.get("success_time"))
     elif event_type.startswith("REFUND."):
         await apply_refund(resource["out_refund_no"], resource.get("refund_id"),
                            resource.get("refund_status") or resource.get("status") or event_type.split(".")[1],
@@ -278,8 +258,7 @@ async def sync(ctx, order: PaymentOrder) -> PaymentOrder:
     t = await _pay(ctx).query(order.out_trade_no)
     state = t.get("trade_state")
     if state in ("SUCCESS", "REFUND") and t.get("transaction_id"):
-        if await apply_paid(order.out_trade_no, t["transaction_id"], int(t["amount"]["total"]), t.get("success_time")):
-            await _after_paid(ctx, order.out_trade_no)
+        await apply_paid(order.out_trade_no, t["transaction_id"], int(t["amount"]["total"]), t.get("success_time"))
     elif state in ("CLOSED", "REVOKED", "PAYERROR"):
         await PaymentOrder.filter(id=order.id, status=OrderStatus.PENDING).update(
             status=OrderStatus.CLOSED if state != "PAYERROR" else OrderStatus.FAILED)

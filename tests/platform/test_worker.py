@@ -21,7 +21,7 @@ async def _pending_order(client, amount_fen: int = 2000) -> dict:
         amount_fen=amount_fen, department=await Department.get(code="jiaojing"), fee_item_code="103040000")
     r = await client.post("/api/v1/payments", headers=who["headers"], json={"payable": payable.id})
     assert r.status_code == 201, r.text
-    return r.json()["order"]
+    return {**r.json()["order"], "who": who}
 
 
 async def _pay_held(client, order: dict) -> None:
@@ -68,7 +68,8 @@ async def test_sync_pending_credits_late_notifications_after_the_threshold(clien
 
 async def test_cron_schedule():
     crons = {c.function.__qualname__: c for c in worker.CRON_JOBS}
-    assert set(crons) == {"payments.close_expired", "payments.sync_pending", "payments.reconcile_yesterday"}
+    assert set(crons) == {"payments.close_expired", "payments.sync_pending", "payments.reconcile_yesterday",
+                          "receipts.issue_missing"}
     assert all(c.unique for c in crons.values())  # one queued instance per cron job, however many workers
     assert all(c.function in worker.FUNCTIONS for c in crons.values())
     start = datetime(2026, 1, 5, 0, 0, 30, tzinfo=UTC).astimezone(worker.CRON_TZ)
@@ -77,7 +78,7 @@ async def test_cron_schedule():
         it = croniter(crons[name].cron, start)
         return [datetime.fromtimestamp(it.get_next(), UTC) for _ in range(n)]
 
-    for name in ("payments.close_expired", "payments.sync_pending"):
+    for name in ("payments.close_expired", "payments.sync_pending", "receipts.issue_missing"):
         assert next_utc(name, 2) == [datetime(2026, 1, 5, 0, 1, tzinfo=UTC), datetime(2026, 1, 5, 0, 2, tzinfo=UTC)]
     # 10:30 Beijing time = 02:30 UTC, daily
     assert next_utc("payments.reconcile_yesterday", 2) == [datetime(2026, 1, 5, 2, 30, tzinfo=UTC),
@@ -114,3 +115,19 @@ async def test_the_worker_loop_runs_an_enqueued_job(app, settings):
         await asyncio.gather(task, return_exceptions=True)
     assert task.done()
     assert await app.ctx.redis.ping()  # the shared client is left open
+
+
+async def test_receipts_are_issued_by_the_job_or_on_demand(client, app):
+    from app.tasks import receipts as receipt_jobs
+    from models import Receipt
+    order = await _pending_order(client)
+    who = order["who"]
+    await client.post(f"/sandbox/wechatpay/transactions/{order['out_trade_no']}/pay", json={})
+    assert not await Receipt.exists(order_id=order["id"])  # not on the notify path
+    counts = await receipt_jobs.issue_missing({"app": app.ctx})  # other tests' orders may be in the batch too
+    assert counts["issued"] >= 1
+    receipt = await Receipt.get(order_id=order["id"])
+    await receipt_jobs.issue_missing({"app": app.ctx})  # a second run leaves an issued receipt alone
+    assert await Receipt.filter(order_id=order["id"]).count() == 1
+    r = await client.get(f"/api/v1/payments/{order['id']}/receipt", headers=who["headers"])
+    assert r.status_code == 200 and r.json()["number"] == receipt.number
