@@ -35,8 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from harness import (PYTHON, ROOT, Server, app_env, fmt, free_port, get_json, http_get, log,  # noqa: E402
-                     print_table, run_app_command, run_wrk, scratch_postgres, scratch_redis, temp_dir,
+from harness import (median, median_run, wrk_scenario, PYTHON, ROOT, Server, app_env, fmt, free_port, get_json, http_get, log,  # noqa: E402
+                     print_table, run_app_command, scratch_postgres, scratch_redis, temp_dir,
                      wrk_paths_script)
 
 API = "/api/v1"
@@ -91,36 +91,6 @@ def probe(base: str, paths: list[str]) -> dict:
             **({"hits": totals} if totals else {})}
 
 
-def scenario(name: str, server: Server, script: Path, a: argparse.Namespace) -> dict:
-    base = server.base_url
-    if a.warmup > 0:
-        log(f"{name}: warm-up {a.warmup}s")
-        run_wrk(base, duration=a.warmup, connections=a.connections, threads=a.threads, script=script)
-    log(f"{name}: {a.duration}s, {a.threads} threads, {a.connections} connections")
-    load = os.getloadavg()[0]  # other work on the machine skews req/s: keep a trace of it
-    cpu = server.cpu_seconds()
-    r = run_wrk(base, duration=a.duration, connections=a.connections, threads=a.threads, script=script)
-    cpu_us = (server.cpu_seconds() - cpu) / r.requests * 1e6
-    log(f"{name}: {r.rps:.0f} req/s, p50 {fmt(r.p50_ms)} ms, p99 {fmt(r.p99_ms)} ms, non-2xx {r.non_2xx_3xx}, "
-        f"server CPU {cpu_us:.0f} µs/req")
-    return {**r.as_dict(), "server_cpu_us_per_req": round(cpu_us, 1), "loadavg_1m_before": load}
-
-
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    n = len(ordered)
-    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
-
-
-def median_run(runs: list[dict]) -> dict:
-    """The run with the median req/s (the lower middle one for an even count), with every round's req/s."""
-    ordered = sorted(runs, key=lambda r: r["rps"])
-    mid = dict(ordered[(len(ordered) - 1) // 2])
-    mid["rounds_rps"] = [r["rps"] for r in runs]
-    cpu = [r["server_cpu_us_per_req"] for r in runs]
-    mid["server_cpu_us_per_req"] = round(median(cpu), 1)  # its own median
-    mid["rounds_server_cpu_us_per_req"] = [r["server_cpu_us_per_req"] for r in runs]
-    return mid
 
 
 def main() -> int:
@@ -179,14 +149,14 @@ def main() -> int:
                     for rnd in range(1, a.rounds + 1):  # interleaved, so a noisy moment hits every scenario
                         for name, server, lua in plan:
                             label = name if a.rounds == 1 else f"{name} (round {rnd}/{a.rounds})"
-                            rounds.setdefault(name, []).append(scenario(label, server, lua, a))
+                            rounds.setdefault(name, []).append(wrk_scenario(label, server, lua, a))
                 if a.keep_logs:
                     log(f"server logs: {app.log_path}, {bare.log_path}")
     except KeyboardInterrupt:
         log("interrupted: servers stopped, scratch database dropped")
         return 130
 
-    results = {name: median_run(runs) for name, runs in rounds.items()}
+    results = {name: median_run(runs, "rps") for name, runs in rounds.items()}
     rows, summary = [], {}
     labels = {"guide": "guide  GET /services/{code}", "search": "search GET /services?q=…",
               "bare": "bare   Sanic, constant JSON"}

@@ -18,6 +18,7 @@ import asyncio
 import base64
 import contextlib
 import json
+import argparse
 import os
 import re
 import secrets
@@ -504,3 +505,38 @@ def write_json(name: str, data: dict) -> Path:
     path = OUT / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", "utf-8")
     return path
+
+
+# ---------------------------------------------------------------- rounds and wrk scenarios (every benchmark)
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    n = len(ordered)
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+
+
+def median_run(runs: list[dict], key: str = "rps") -> dict:
+    """The run with the median `key` (the lower middle one for an even count), with every round's value."""
+    ordered = sorted(runs, key=lambda r: r[key])
+    mid = dict(ordered[(len(ordered) - 1) // 2])
+    mid[f"rounds_{key}"] = [r[key] for r in runs]
+    mid["rounds_p99_ms"] = [r["p99_ms"] for r in runs]
+    if all("server_cpu_us_per_req" in r for r in runs):
+        mid["server_cpu_us_per_req"] = round(median([r["server_cpu_us_per_req"] for r in runs]), 1)
+        mid["rounds_server_cpu_us_per_req"] = [r["server_cpu_us_per_req"] for r in runs]
+    return mid
+
+
+def wrk_scenario(name: str, server: Server, script: Path, a: argparse.Namespace) -> dict:
+    base = server.base_url
+    if a.warmup > 0:
+        log(f"{name}: warm-up {a.warmup}s")
+        run_wrk(base, duration=a.warmup, connections=a.connections, threads=a.threads, script=script)
+    log(f"{name}: {a.duration}s, {a.threads} threads, {a.connections} connections")
+    load = os.getloadavg()[0]
+    cpu = server.cpu_seconds()
+    r = run_wrk(base, duration=a.duration, connections=a.connections, threads=a.threads, script=script)
+    cpu_us = (server.cpu_seconds() - cpu) / r.requests * 1e6
+    log(f"{name}: {r.rps:.0f} req/s, p50 {fmt(r.p50_ms)} ms, p99 {fmt(r.p99_ms)} ms, non-2xx {r.non_2xx_3xx} "
+        f"{r.statuses}, server CPU {cpu_us:.0f} µs/req")
+    return {**r.as_dict(), "server_cpu_us_per_req": round(cpu_us, 1), "loadavg_1m_before": load}

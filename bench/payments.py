@@ -69,7 +69,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from harness import (PYTHON, ROOT, Server, app_env, command_cpu_seconds, fmt, free_port, log,  # noqa: E402
+from harness import (median, median_run, PYTHON, ROOT, Server, app_env, command_cpu_seconds, fmt, free_port, log,  # noqa: E402
                      percentile, print_table, run_app_command, scratch_postgres, scratch_redis, temp_dir)
 
 NOTIFY = "/api/v1/payments/wechatpay/notify"
@@ -565,19 +565,6 @@ async def check_database(db_url: str) -> dict:
 
 # ---------------------------------------------------------------- the report
 
-def median(values: list[float]) -> float:
-    ordered = sorted(values)
-    k = len(ordered)
-    return ordered[k // 2] if k % 2 else (ordered[k // 2 - 1] + ordered[k // 2]) / 2
-
-
-def median_run(runs: list[dict]) -> dict:
-    ordered = sorted(runs, key=lambda r: r["per_s"])
-    mid = dict(ordered[(len(ordered) - 1) // 2])
-    mid["rounds_per_s"] = [r["per_s"] for r in runs]
-    mid["rounds_p99_ms"] = [r["p99_ms"] for r in runs]
-    return mid
-
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -697,7 +684,7 @@ def main() -> int:
         return 130
 
     # ---- the report
-    res = {name: median_run(r) for name, r in runs.items()}
+    res = {name: median_run(r, "per_s") for name, r in runs.items()}
     ratio = median([x["per_s"] / b["per_s"] for x, b in zip(runs["app"], runs["bare"]) if b["per_s"]] or [0.0])
     appr, barer = res["app"], res["bare"]
     non2xx = sum(r["non_2xx"] for r in runs["app"])
