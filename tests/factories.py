@@ -113,3 +113,19 @@ async def staff_of(client: httpx.AsyncClient, department: str, role: str = "staf
 async def window_clerk(client: httpx.AsyncClient) -> dict:
     member = next(m for m in await directory(client) if "window" in m["roles"])
     return await staff(client, member["userid"])
+
+
+async def own_order(client: httpx.AsyncClient, amount_fen: int = 2000) -> dict:
+    """A fresh citizen's own payable (not a scarce demo fine) and a WeChat Pay order for it, through HTTP."""
+    import uuid
+
+    from models import Department, Payable, User
+
+    who = await citizen(client)
+    payable = await Payable.create(
+        payer=await User.get(id=who["user"]["id"]), kind="application_fee", ref=f"WORKER-{uuid.uuid4().hex[:12]}",
+        description="后台任务测试费用", items=[{"item": "测试费", "code": "103040000", "amount_fen": amount_fen}],
+        amount_fen=amount_fen, department=await Department.get(code="jiaojing"), fee_item_code="103040000")
+    r = await client.post("/api/v1/payments", headers=who["headers"], json={"payable": payable.id})
+    assert r.status_code == 201, r.text
+    return {**r.json()["order"], "who": who}

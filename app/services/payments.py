@@ -7,10 +7,12 @@ nothing the second time. The ledger is append-only; its sum per order equals the
 """
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 from datetime import datetime, timedelta, timezone
 
+from tortoise import connections
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -230,25 +232,87 @@ async def apply_refund(out_refund_no: str, refund_id: str | None, status: str, s
     return False
 
 
-async def handle_notification(ctx, headers, body: bytes) -> None:
-    """A WeChat Pay notification: verified and decrypted (VerificationError otherwise), stored once by its id,
-    applied idempotently."""
-    envelope = _pay(ctx).open_notification(headers, body)
-    resource, event_type = envelope["resource"], str(envelope.get("event_type", ""))
+# PostgreSQL: a payment notification stored and credited in one statement (one round trip, one commit). The
+# order's conditional UPDATE takes its row lock, so a concurrent redelivery waits, re-reads the status and updates
+# nothing; the ledger's unique external_id stays as the backstop. `applied` records whether the order exists
+# with that amount (a notification for an unknown order or a wrong amount stays unapplied).
+_CREDIT_PG = """
+WITH ev AS (
+  INSERT INTO "payment_events" ("event_id", "event_type", "resource", "received_at", "applied")
+  SELECT $1, $2, $3::jsonb, now(),
+         EXISTS (SELECT 1 FROM "payment_orders" WHERE "out_trade_no" = $4 AND "amount_fen" = $5)
+  ON CONFLICT ("event_id") DO NOTHING
+  RETURNING 1
+), o AS (
+  UPDATE "payment_orders" SET "status" = 'paid', "transaction_id" = $6, "paid_at" = $7, "version" = "version" + 1
+  WHERE "out_trade_no" = $4 AND "amount_fen" = $5 AND "status" IN ('pending', 'closed', 'failed')
+  RETURNING "id", "payable_id", "amount_fen"
+), l AS (
+  INSERT INTO "ledger_entries" ("order_id", "kind", "amount_fen", "external_id", "occurred_at", "created_at")
+  SELECT "id", 'payment', "amount_fen", $6, $7, now() FROM o
+  RETURNING 1
+), p AS (
+  UPDATE "payables" SET "status" = 'paid', "paid_at" = $7
+  WHERE "id" IN (SELECT "payable_id" FROM o) AND "status" = 'unpaid'
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM o) AS credited, (SELECT count(*) FROM p) AS payables_paid
+"""
+
+
+async def _why_not_credited(out_trade_no: str, total_fen: int) -> None:
+    """After a credit that changed nothing: an unknown order or a wrong amount is an error; else a duplicate."""
+    order = await PaymentOrder.get_or_none(out_trade_no=out_trade_no)
+    if order is None:
+        raise UnknownOrder()
+    if order.amount_fen != total_fen:
+        log.error("payment %s: WeChat reports %s fen, the order is %s fen", out_trade_no, total_fen, order.amount_fen)
+        raise AmountMismatch()
+
+
+async def credit_notification(event_id: str, event_type: str, resource: dict) -> bool:
+    """Store a TRANSACTION.SUCCESS notification and credit its payment, exactly once; True when credited now."""
+    out_trade_no, total = resource["out_trade_no"], int(resource.get("amount", {}).get("total", -1))
+    conn = connections.get("default")
+    if conn.capabilities.dialect != "postgres":
+        await _store_event(event_id, event_type, resource)
+        credited = await apply_paid(out_trade_no, resource["transaction_id"], total, resource.get("success_time"))
+        await PaymentEvent.filter(event_id=event_id).update(applied=True)
+        return credited
+    rows = await conn.execute_query_dict(_CREDIT_PG, [
+        event_id, event_type, json.dumps(resource, ensure_ascii=False), out_trade_no, total,
+        resource["transaction_id"], _parse_time(resource.get("success_time"))])
+    if rows[0]["credited"]:
+        if not rows[0]["payables_paid"]:
+            log.error("payment %s paid a payable that was already paid: refund it", out_trade_no)
+        return True
+    await _why_not_credited(out_trade_no, total)
+    return False
+
+
+async def _store_event(event_id: str, event_type: str, resource: dict) -> None:
     try:
-        await PaymentEvent.create(event_id=str(envelope.get("id"))[:64], event_type=event_type[:48], resource=resource)
+        await PaymentEvent.create(event_id=event_id, event_type=event_type, resource=resource)
     except IntegrityError:
         pass  # a redelivery: applying it again changes nothing
+
+
+async def handle_notification(ctx, headers, body: bytes) -> None:
+    """A WeChat Pay notification: verified and decrypted (VerificationError otherwise), stored once by its id,
+    applied idempotently. The e-receipt follows from the job worker (receipts.issue_missing) or when the payer
+    asks for it: WeChat waits for this answer."""
+    envelope = _pay(ctx).open_notification(headers, body)
+    resource, event_type = envelope["resource"], str(envelope.get("event_type", ""))[:48]
+    event_id = str(envelope.get("id"))[:64]
     if event_type == "TRANSACTION.SUCCESS" and resource.get("trade_state") == "SUCCESS":
-        # The e-receipt is issued by the job worker (receipts.issue_missing) or when the payer asks for it:
-        # WeChat waits for this answer, and receipt numbers come from one counter per day.
-        await apply_paid(resource["out_trade_no"], resource["transaction_id"],
-                         int(resource.get("amount", {}).get("total", -1)), resource.get("success_time"))
-    elif event_type.startswith("REFUND."):
+        await credit_notification(event_id, event_type, resource)
+        return
+    await _store_event(event_id, event_type, resource)
+    if event_type.startswith("REFUND."):
         await apply_refund(resource["out_refund_no"], resource.get("refund_id"),
                            resource.get("refund_status") or resource.get("status") or event_type.split(".")[1],
                            resource.get("success_time"))
-    await PaymentEvent.filter(event_id=str(envelope.get("id"))[:64]).update(applied=True)
+    await PaymentEvent.filter(event_id=event_id).update(applied=True)
 
 
 async def sync(ctx, order: PaymentOrder) -> PaymentOrder:

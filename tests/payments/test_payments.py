@@ -181,3 +181,50 @@ async def test_the_sandbox_retries_a_refused_notification_by_wechats_schedule(cl
             break
         await asyncio.sleep(0.05)
     assert (await PaymentOrder.get(out_trade_no=no)).status == "paid" and len(calls) == 2
+
+
+def _signed_notification(settings, resource: dict, event_id: str) -> tuple[bytes, dict]:
+    """A TRANSACTION.SUCCESS notification signed and encrypted with the sandbox platform's keys, as WeChat sends."""
+    import secrets
+    from datetime import datetime, timezone
+
+    from app.providers import wechatpay as wp
+    from app.sandbox import wechatpay as sandbox
+
+    nonce = secrets.token_hex(6)
+    envelope = {"id": event_id, "create_time": wp.rfc3339(datetime.now(timezone.utc)),
+                "resource_type": "encrypt-resource", "event_type": "TRANSACTION.SUCCESS", "summary": "支付成功",
+                "resource": {"original_type": "transaction", "algorithm": "AEAD_AES_256_GCM", "nonce": nonce,
+                             "associated_data": "transaction",
+                             "ciphertext": wp.aead_encrypt(sandbox.apiv3_key(settings), nonce, "transaction",
+                                                           wp.dumps(resource))}}
+    body = wp.dumps(envelope)
+    key, serial = sandbox.platform_key(settings)
+    return body, {"Content-Type": "application/json", **wp.signed_answer_headers(key, serial, body)}
+
+
+async def test_a_wrong_amount_or_an_unknown_order_credits_nothing(client, app):
+    import uuid
+    from tests.factories import own_order
+    order = await own_order(client)
+    base = {"mchid": "1230000109", "appid": app.ctx.settings.wechat_appid, "trade_type": "JSAPI",
+            "trade_state": "SUCCESS", "transaction_id": f"4200{uuid.uuid4().int % 10**24:024d}",
+            "success_time": "2026-11-25T10:00:00+08:00", "payer": {"openid": "o-test"}}
+    wrong = {**base, "out_trade_no": order["out_trade_no"], "amount": {"total": order["amount_fen"] + 1,
+                                                                       "payer_total": order["amount_fen"] + 1}}
+    body, headers = _signed_notification(app.ctx.settings, wrong, f"EV-{uuid.uuid4().hex}")
+    r = await client.post("/api/v1/payments/wechatpay/notify", content=body, headers=headers)
+    assert r.status_code == 422 and r.json()["code"] == "FAIL"
+    assert (await PaymentOrder.get(id=order["id"])).status == "pending"
+    assert await LedgerEntry.filter(order_id=order["id"]).count() == 0
+    unknown = {**base, "out_trade_no": "ZBNOSUCHORDER0000000000000", "amount": {"total": 100, "payer_total": 100}}
+    body, headers = _signed_notification(app.ctx.settings, unknown, f"EV-{uuid.uuid4().hex}")
+    r = await client.post("/api/v1/payments/wechatpay/notify", content=body, headers=headers)
+    assert r.status_code == 404 and r.json()["code"] == "FAIL"
+    right = {**base, "out_trade_no": order["out_trade_no"], "amount": {"total": order["amount_fen"],
+                                                                       "payer_total": order["amount_fen"]}}
+    body, headers = _signed_notification(app.ctx.settings, right, f"EV-{uuid.uuid4().hex}")
+    r = await client.post("/api/v1/payments/wechatpay/notify", content=body, headers=headers)
+    assert r.status_code == 204
+    assert (await PaymentOrder.get(id=order["id"])).status == "paid"
+    assert await LedgerEntry.filter(order_id=order["id"]).count() == 1

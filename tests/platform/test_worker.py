@@ -8,20 +8,8 @@ from croniter import croniter
 
 from app import worker
 from app.tasks import payments as jobs
-from models import Department, LedgerEntry, OrderStatus, Payable, PaymentOrder, User
-from tests.factories import citizen
-
-
-async def _pending_order(client, amount_fen: int = 2000) -> dict:
-    """A fresh citizen's own payable (not a scarce demo fine) and a WeChat Pay order for it, through HTTP."""
-    who = await citizen(client)
-    payable = await Payable.create(
-        payer=await User.get(id=who["user"]["id"]), kind="application_fee", ref=f"WORKER-{uuid.uuid4().hex[:12]}",
-        description="后台任务测试费用", items=[{"item": "测试费", "code": "103040000", "amount_fen": amount_fen}],
-        amount_fen=amount_fen, department=await Department.get(code="jiaojing"), fee_item_code="103040000")
-    r = await client.post("/api/v1/payments", headers=who["headers"], json={"payable": payable.id})
-    assert r.status_code == 201, r.text
-    return {**r.json()["order"], "who": who}
+from models import LedgerEntry, OrderStatus, PaymentOrder
+from tests.factories import own_order
 
 
 async def _pay_held(client, order: dict) -> None:
@@ -35,7 +23,7 @@ async def _status(order: dict) -> str:
 
 
 async def test_close_expired_closes_unpaid_and_credits_paid_meanwhile(client, app):
-    unpaid, paid = await _pending_order(client), await _pending_order(client)
+    unpaid, paid = await own_order(client), await own_order(client)
     await _pay_held(client, paid)
     past = datetime.now(UTC) - timedelta(minutes=1)
     await PaymentOrder.filter(id__in=[unpaid["id"], paid["id"]]).update(expires_at=past)
@@ -48,7 +36,7 @@ async def test_close_expired_closes_unpaid_and_credits_paid_meanwhile(client, ap
 
 
 async def test_sync_pending_credits_late_notifications_after_the_threshold(client, app):
-    late_paid, late_unpaid, recent_paid = [await _pending_order(client) for _ in range(3)]
+    late_paid, late_unpaid, recent_paid = [await own_order(client) for _ in range(3)]
     await _pay_held(client, late_paid)
     await _pay_held(client, recent_paid)
     old = datetime.now(UTC) - jobs.LATE_AFTER - timedelta(seconds=30)
@@ -120,7 +108,7 @@ async def test_the_worker_loop_runs_an_enqueued_job(app, settings):
 async def test_receipts_are_issued_by_the_job_or_on_demand(client, app):
     from app.tasks import receipts as receipt_jobs
     from models import Receipt
-    order = await _pending_order(client)
+    order = await own_order(client)
     who = order["who"]
     await client.post(f"/sandbox/wechatpay/transactions/{order['out_trade_no']}/pay", json={})
     assert not await Receipt.exists(order_id=order["id"])  # not on the notify path
