@@ -91,8 +91,6 @@ def probe(base: str, paths: list[str]) -> dict:
             **({"hits": totals} if totals else {})}
 
 
-
-
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--workers", type=int, default=2, help="Sanic workers of both servers (default 2)")

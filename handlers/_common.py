@@ -17,11 +17,17 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
 
 
-def parse(request: Request, model: type[M]) -> M:
-    """The JSON body as `model`; a body that is not a JSON object, or does not fit, is a 422 naming the field."""
+def json_object(request: Request) -> dict:
+    """The JSON body, which must be an object (422 otherwise; malformed JSON is Sanic's 400)."""
     data = request.json
     if not isinstance(data, dict):
         raise Invalid("请求内容应为JSON对象")
+    return data
+
+
+def parse(request: Request, model: type[M]) -> M:
+    """The JSON body as `model`; a body that is not a JSON object, or does not fit, is a 422 naming the field."""
+    data = json_object(request)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

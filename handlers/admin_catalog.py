@@ -6,7 +6,7 @@ from sanic.response import empty, json
 from app.auth import current_user, requires
 from app.errors import Invalid
 from app.services import catalog
-from handlers._common import Body, parse
+from handlers._common import Body, json_object, parse
 
 bp = Blueprint("admin_catalog", url_prefix="/admin")
 
@@ -18,12 +18,6 @@ class DepartmentBody(Body):
     address: str | None = Field(default=None, max_length=128)
 
 
-def _body(request: Request) -> dict:
-    data = request.json
-    if not isinstance(data, dict):
-        raise Invalid("请求内容应为JSON对象")
-    return data
-
 
 async def _changed(request: Request) -> None:
     await catalog.publish_change(request.app.ctx.catalog, request.app.ctx.redis)
@@ -33,7 +27,7 @@ async def _changed(request: Request) -> None:
 @requires("admin")
 async def create_service(request: Request):
     """Add a service: the body is a full guide (see app/catalog_schema.py Guide)."""
-    guide = catalog.parse_guide(_body(request))
+    guide = catalog.parse_guide(json_object(request))
     svc = await catalog.create_service(guide, await current_user(request))
     await _changed(request)
     return json({"code": svc.code, "version": svc.version}, status=201)
@@ -43,7 +37,7 @@ async def create_service(request: Request):
 @requires("admin")
 async def update_service(request: Request, code: str):
     """Replace a guide with a new version. Send If-Match: <version> (or "version" in the body) to avoid lost updates."""
-    data = _body(request)
+    data = json_object(request)
     expected = request.headers.get("if-match") or data.pop("version", None)
     note = data.pop("note", None)
     try:
@@ -76,7 +70,7 @@ async def versions(request: Request, code: str):
 @requires("admin")
 async def put_bundle(request: Request, code: str):
     """Create or replace a bundle (一件事)."""
-    data = {**_body(request), "code": code}
+    data = {**json_object(request), "code": code}
     b = await catalog.upsert_bundle(catalog.parse_bundle(data))
     await _changed(request)
     return json({"code": b.code, "version": b.version})

@@ -81,15 +81,3 @@ async def getuserinfo(request: Request):
     return json(_ok(result={"userid": member.userid, "name": member.name, "device_id": secrets.token_hex(8),
                             "sys": "admin" in member.roles, "sys_level": 1 if "admin" in member.roles else 0,
                             "unionid": "u" + member.userid, "associated_unionid": ""}))
-
-
-@bp.post("/topapi/v2/user/get")
-async def user_get(request: Request):
-    if not await _token_ok(request):
-        return json({"errcode": 40014, "errmsg": "不合法的access_token"})
-    body = request.json if isinstance(request.json, dict) else {}
-    member = await staff_directory.find(str(body.get("userid") or ""))
-    if member is None:
-        return json({"errcode": 60121, "errmsg": "找不到该用户"})
-    return json(_ok(result={"userid": member.userid, "name": member.name, "dept_id_list": [member.department_id],
-                            "title": "、".join(member.roles), "active": True}))

@@ -86,13 +86,6 @@ async def stable_token(request: Request):
     return json(err or await _issue_token(request))
 
 
-@bp.get("/cgi-bin/token")
-async def legacy_token(request: Request):
-    a = request.args
-    err = _creds_error(request, a.get("appid"), a.get("secret"))
-    return json(err or await _issue_token(request))
-
-
 async def token_valid(request: Request) -> bool:
     """For sandbox APIs that take ?access_token=: is it one this sandbox issued and still valid?"""
     token = request.args.get("access_token", "")

@@ -20,7 +20,7 @@ from app.catalog_schema import DEFAULT_FORM
 from app.providers.shared_data import shared_data_for
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.services import audit, catalog, counters, face, payments, shared_data, tracking, uploads, workdays
-from app.services.identity import IdentityNotBound
+from app.services.identity import require_bound
 from app.security import mask_name
 from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus,
                     Department, Service, StepStatus, User)
@@ -198,8 +198,7 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
                  materials: list[MaterialIn], consent: bool, idempotency_key: str | None,
                  enterprise_credit_code: str | None = None, channel: str = "mobile") -> tuple[Application, bool]:
     """Apply once (一号申请): shared-data materials are fetched, never asked for; returns (case, created)."""
-    if user.verified_at is None:
-        raise IdentityNotBound()
+    require_bound(user)
     if idempotency_key:
         existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
         if existing:

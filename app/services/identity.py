@@ -108,8 +108,7 @@ async def reveal(vault: Vault, actor: User, subject: User, fields: list[str], pu
         raise Invalid("可查看的字段为 name、id_number、phone", field="fields")
     if actor.id != subject.id and actor.role != Role.ADMIN:
         raise Forbidden()
-    if subject.verified_at is None:
-        raise IdentityNotBound()
+    require_bound(subject)
     out = {}
     for f in fields:
         out[f] = subject.name if f == "name" else vault.decrypt(f, getattr(subject, f"{f}_enc"))

@@ -20,7 +20,7 @@ from app.errors import Conflict, Forbidden, Invalid, NotFound, ProviderError
 from app.providers import wechatpay as wxpay
 from app.providers.shared_data import shared_data_for
 from app.services import audit
-from app.services.identity import IdentityNotBound
+from app.services.identity import require_bound
 from models import (Application, Department, LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent,
                     PaymentOrder, Refund, RefundStatus, User)
 from models.users import Role
@@ -134,8 +134,7 @@ async def _sync_fines(ctx, user: User) -> None:
 
 async def payables_of(ctx, user: User) -> list[Payable]:
     """My payables: case fees, and traffic fines looked up for my bound identity."""
-    if user.verified_at is None:
-        raise IdentityNotBound()
+    require_bound(user)
     await _sync_fines(ctx, user)
     return await Payable.filter(payer=user).order_by("status", "-id").prefetch_related("department")
 

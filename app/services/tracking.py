@@ -13,6 +13,7 @@ import time
 from collections import OrderedDict, defaultdict
 
 from app.errors import NotFound, TooManyRequests
+from app.redis import subscribe_forever
 
 log = logging.getLogger("zhangban.tracking")
 TRACK_CHANNEL = "zb:track:changed"
@@ -108,22 +109,12 @@ async def _push(ctx, token: str) -> None:
 
 async def listen(ctx) -> None:
     """Background task per worker: apply change notices from every worker."""
-    while True:
-        try:
-            async with ctx.redis.pubsub() as ps:
-                await ps.subscribe(TRACK_CHANNEL)
-                ctx.tracker.local.clear()  # we may have missed notices while not subscribed
-                async for msg in ps.listen():
-                    if msg.get("type") != "message":
-                        continue
-                    token = msg["data"].decode() if isinstance(msg["data"], bytes) else msg["data"]
-                    ctx.tracker.forget(token)
-                    await _push(ctx, token)
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.warning("tracking listener lost Redis; retrying", exc_info=True)
-            await asyncio.sleep(1)
+
+    async def changed(token: str) -> None:
+        ctx.tracker.forget(token)
+        await _push(ctx, token)
+
+    await subscribe_forever(ctx.redis, TRACK_CHANNEL, changed, ctx.tracker.local.clear, log)
 
 
 def watch(ctx, token: str) -> asyncio.Queue:
