@@ -18,8 +18,9 @@ from pathlib import Path
 from pydantic import ValidationError
 from tortoise.transactions import in_transaction
 
-from app.catalog_schema import CHANNELS, DATASETS, DEFAULT_FORM, Bundle as BundleSchema, Guide
+from app.catalog_schema import CHANNELS, DATASETS, DEFAULT_FORM, Bundle as BundleSchema, Department as DepartmentSchema, Guide
 from app.errors import Conflict, Invalid, NotFound, from_validation
+from app.redis import subscribe_forever
 from app.services.search import Doc, SearchIndex
 from models import Bundle, Department, Service, ServiceVersion, User
 
@@ -250,19 +251,11 @@ class Catalog:
 
     async def listen(self, redis) -> None:
         """Drop the snapshot whenever any worker publishes a catalog change (runs as a background task)."""
-        while True:
-            try:
-                async with redis.pubsub() as ps:
-                    await ps.subscribe(CHANGED_CHANNEL)
-                    self.invalidate()  # changes may have happened while we were not subscribed
-                    async for msg in ps.listen():
-                        if msg.get("type") == "message":
-                            self.invalidate()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # Redis restarted: resubscribe after a pause
-                log.warning("catalog change listener lost Redis; retrying", exc_info=True)
-                await asyncio.sleep(1)
+
+        async def changed(_message: str) -> None:
+            self.invalidate()
+
+        await subscribe_forever(redis, CHANGED_CHANNEL, changed, self.invalidate, log)
 
 
 async def publish_change(catalog: Catalog, redis) -> None:
@@ -472,6 +465,11 @@ async def upsert_bundle(bundle_def: BundleSchema) -> Bundle:
 
 
 async def upsert_department(code: str, name: str, short_name: str, phone: str | None, address: str | None) -> Department:
+    """Create or update a department (validated like the seed data: the code is a lowercase slug)."""
+    try:
+        DepartmentSchema(code=code, name=name, short_name=short_name, phone=phone, address=address)
+    except ValidationError as exc:
+        raise from_validation(exc) from None
     dep, created = await Department.get_or_create(code=code, defaults={
         "name": name, "short_name": short_name, "phone": phone, "address": address})
     if not created:

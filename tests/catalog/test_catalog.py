@@ -195,3 +195,35 @@ async def test_admin_input_is_validated(client):
     assert r.status_code == 422 and r.json()["error"]["field"] == "workflow"
     c = await citizen(client, bind=False)
     assert (await client.post("/api/v1/admin/services", headers=c["headers"], json=bad)).status_code == 403
+
+
+async def test_admin_departments_and_bundles(client):
+    a = await admin(client)
+    r = await client.put("/api/v1/admin/departments/tiyu", headers=a["headers"],
+                         json={"name": "示例市体育局", "short_name": "体育", "phone": "0573-80000000"})
+    assert r.status_code == 200 and r.json() == {"code": "tiyu", "name": "示例市体育局"}
+    assert "tiyu" in {d["code"] for d in (await client.get("/api/v1/departments")).json()["items"]}
+    r = await client.put("/api/v1/admin/departments/Bad%20Code", headers=a["headers"],
+                         json={"name": "示例部门", "short_name": "示例"})
+    assert r.status_code == 422 and r.json()["error"]["field"] == "code"
+    r = await client.put("/api/v1/admin/departments/tiyu", headers=a["headers"], json={"name": "体"})
+    assert r.status_code == 422 and r.json()["error"]["field"] in {"name", "short_name"}
+
+    existing = (await client.get("/api/v1/bundles/chusheng")).json()
+    body = {"name": "出生一件事（测试版）", "lead_department": existing["lead_department"]["code"],
+            "summary": existing["summary"], "services": [s["code"] for s in existing["services"]],
+            "workflow": existing["workflow"], "promised_days": existing["promised_days"]}
+    r = await client.put("/api/v1/admin/bundles/test-bundle", headers=a["headers"], json=body)
+    assert r.status_code == 200 and r.json()["version"] == 1
+    assert (await client.get("/api/v1/bundles/test-bundle")).json()["name"] == "出生一件事（测试版）"
+    r = await client.put("/api/v1/admin/bundles/test-bundle", headers=a["headers"], json={**body, "name": "新名称"})
+    assert r.json()["version"] == 2 and (await client.get("/api/v1/bundles/test-bundle")).json()["name"] == "新名称"
+    r = await client.put("/api/v1/admin/bundles/test-bundle", headers=a["headers"], json={**body, "services": ["ZZ0000", "ZZ0001"]})
+    assert r.status_code == 404 and r.json()["error"]["field"] == "services"
+    r = await client.put("/api/v1/admin/bundles/test-bundle", headers=a["headers"], json={**body, "promised_days": -1})
+    assert r.status_code == 422 and r.json()["error"]["field"] == "promised_days"
+    r = await client.put("/api/v1/admin/bundles/test-bundle", content=b"[]",
+                         headers={**a["headers"], "content-type": "application/json"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid"
+    c = await citizen(client, bind=False)
+    assert (await client.put("/api/v1/admin/bundles/test-bundle", headers=c["headers"], json=body)).status_code == 403
