@@ -4,10 +4,11 @@ from models.applications import (Application, ApplicationEvent, ApplicationMater
 from models.audit import AuditLog
 from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent, PaymentOrder,
                              ReconciliationReport, Receipt, Refund, RefundStatus)
+from models.outbox import OutboxEvent
 from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMember
 from models.users import Enterprise, User, UserEnterprise
 
 __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
            "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
            "FaceSession", "StepStatus", "Upload", "AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
-           "User", "UserEnterprise"]
+           "User", "UserEnterprise", "OutboxEvent"]
