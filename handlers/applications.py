@@ -50,11 +50,11 @@ async def apply(request: Request):
     if key is not None and not (1 <= len(key) <= 64):
         raise Invalid("Idempotency-Key 长度应为1到64个字符", field="Idempotency-Key")
     user = await current_user(request)
-    case, created = await applications.submit(
+    case, created, parts = await applications.submit(
         request.app.ctx, user, service=body.service, bundle=body.bundle, form=body.form, answers=body.answers,
         materials=[MaterialIn(m.name, m.upload_id) for m in body.materials], consent=body.consent,
         idempotency_key=key, enterprise_credit_code=body.enterprise, channel=body.channel)
-    return json(await applications.detail(user, case), status=201 if created else 200)
+    return json(await applications.detail(user, case, parts), status=201 if created else 200)
 
 
 @bp.get("/")

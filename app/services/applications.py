@@ -196,13 +196,15 @@ class MaterialIn:
 
 async def submit(ctx, user: User, *, service: str | None, bundle: str | None, form: dict, answers: dict,
                  materials: list[MaterialIn], consent: bool, idempotency_key: str | None,
-                 enterprise_credit_code: str | None = None, channel: str = "mobile") -> tuple[Application, bool]:
-    """Apply once (一号申请): shared-data materials are fetched, never asked for; returns (case, created)."""
+                 enterprise_credit_code: str | None = None,
+                 channel: str = "mobile") -> tuple[Application, bool, CaseParts | None]:
+    """Apply once (一号申请): shared-data materials are fetched, never asked for. Returns (case, created, parts):
+    for a new case, `parts` are its rows as written (for detail() without reading them back)."""
     require_bound(user)
     if idempotency_key:
         existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
         if existing:
-            return existing, False
+            return existing, False, None
     subject = await _subject(service, bundle, answers or {})
     resolved = catalog.resolve_answers(subject.guides[0], answers or {}) if subject.kind == "service" else {}
     if subject.face_required and not await face.has_recent_pass(user):
@@ -253,36 +255,47 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
                 consent={"datasets": consent_list, "agreed_at": now.isoformat()} if consent_list else {},
                 idempotency_key=idempotency_key, track_token=secrets.token_urlsafe(24),
                 promised_days=subject.promised_days)
-            await ApplicationMaterial.bulk_create([ApplicationMaterial(application=app_row, **r) for r in rows])
-            await _create_steps(app_row, subject.workflow, now)
-            await _event(app_row, user, "citizen", "status", None, S.SUBMITTED, note=f"通过{_channel(channel)}提交申请")
+            mats = [ApplicationMaterial(application=app_row, **r) for r in rows]
+            await ApplicationMaterial.bulk_create(mats)
+            steps = await _create_steps(app_row, subject.workflow, now, subject.lead)
+            event = await _event(app_row, user, "citizen", "status", None, S.SUBMITTED,
+                                 note=f"通过{_channel(channel)}提交申请")
         await tracking.changed(ctx, app_row.track_token)
     except IntegrityError:
         if idempotency_key:  # the same double tap won the race
             existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
             if existing:
-                return existing, False
+                return existing, False, None
         raise
-    return app_row, True
+    app_row.lead_department, app_row.applicant = subject.lead, user
+    return app_row, True, CaseParts(steps, [event], mats)
 
 
 def _channel(channel: str) -> str:
     return {"mobile": "掌上办", "online": "网上办", "window": "窗口", "kiosk": "自助机"}.get(channel, channel)
 
 
-async def _create_steps(app_row: Application, workflow: list[dict], now: datetime) -> None:
-    deps = {d.code: d for d in await Department.filter(code__in=[s["department"] for s in workflow])}
+async def _create_steps(app_row: Application, workflow: list[dict], now: datetime,
+                        lead: Department) -> list[ApplicationStep]:
+    """The case's workflow steps, intake steps open; returns them (ids set, department loaded) in id order."""
+    codes = {s["department"] for s in workflow}
+    deps = {lead.code: lead} if codes == {lead.code} else \
+        {d.code: d for d in await Department.filter(code__in=list(codes))}
     await ApplicationStep.bulk_create([ApplicationStep(
         application=app_row, key=s["key"], name=s["name"], department=deps[s["department"]],
         after=s.get("after", []), is_intake=not s.get("after"),
         status=StepStatus.OPEN if not s.get("after") else StepStatus.WAITING,
         opened_at=now if not s.get("after") else None,
         due_at=workdays.add_working_days(now, 1) if not s.get("after") else None) for s in workflow])
+    steps = await ApplicationStep.filter(application_id=app_row.id).order_by("id")
+    for st in steps:
+        st.department = next(d for d in deps.values() if d.id == st.department_id)
+    return steps
 
 
 async def _event(app_row: Application, actor: User | None, role: str, kind: str, frm, to, step: ApplicationStep | None = None,
-                 note: str | None = None) -> None:
-    await ApplicationEvent.create(application=app_row, actor=actor, actor_role=role, kind=kind,
+                 note: str | None = None) -> ApplicationEvent:
+    return await ApplicationEvent.create(application=app_row, actor=actor, actor_role=role, kind=kind,
                                   from_status=frm.value if frm else None, to_status=to.value if to else None,
                                   step_key=step.key if step else None,
                                   department_id=step.department_id if step else None, note=note)
@@ -505,12 +518,25 @@ def _event_view(e: ApplicationEvent, with_actor: bool) -> dict:
     return view
 
 
-async def detail(viewer: User, a: Application) -> dict:
-    """The full case for its owner or staff; staff reads of the applicant's personal data are audited."""
-    await a.fetch_related("lead_department", "applicant")
-    steps = await ApplicationStep.filter(application_id=a.id).order_by("id").select_related("department")
-    events = await ApplicationEvent.filter(application_id=a.id).order_by("id").select_related("department", "actor")
-    mats = await ApplicationMaterial.filter(application_id=a.id).exclude(status="replaced").order_by("id")
+@dataclass
+class CaseParts:
+    """What detail() would read back, when the caller has just written it (a new case): its steps (with
+    department), timeline events (with department and actor) and current materials, in id order."""
+    steps: list[ApplicationStep]
+    events: list[ApplicationEvent]
+    materials: list[ApplicationMaterial]
+
+
+async def detail(viewer: User, a: Application, parts: CaseParts | None = None) -> dict:
+    """The full case for its owner or staff; staff reads of the applicant's personal data are audited.
+    `parts` (with lead_department and applicant already set on `a`) skips reading back what was just written."""
+    if parts is None:
+        await a.fetch_related("lead_department", "applicant")
+        parts = CaseParts(
+            await ApplicationStep.filter(application_id=a.id).order_by("id").select_related("department"),
+            await ApplicationEvent.filter(application_id=a.id).order_by("id").select_related("department", "actor"),
+            await ApplicationMaterial.filter(application_id=a.id).exclude(status="replaced").order_by("id"))
+    steps, events, mats = parts.steps, parts.events, parts.materials
     applicant = a.applicant
     view = summary(a) | {
         "track_token": a.track_token if viewer.id == applicant.id or viewer.role != Role.CITIZEN else None,

@@ -45,6 +45,18 @@ async def test_a_double_tap_is_one_application(client, flow, person):
     assert len([c for c in mine["items"] if c["acceptance_no"] == both[0].json()["acceptance_no"]]) == 1
 
 
+async def test_the_submission_answer_is_the_case_as_stored(client, flow, person):
+    """The 201 body is built from the rows just written: it must equal what a later read returns."""
+    for code, upload_all in ((SIMPLE, False), (SIMPLE, True), (PARALLEL, True), (SERIAL, True)):
+        r = await flow.apply(person, code, upload_all=upload_all)
+        assert r.status_code == 201, r.text
+        stored = await flow.case(person, r.json()["acceptance_no"])
+        assert r.json() == stored, code
+        if not upload_all:
+            assert any(m["exempt"] for m in stored["materials"]), code
+        assert stored["steps"] and all(isinstance(s["id"], int) for s in stored["steps"])
+
+
 async def test_acceptance_numbers_are_unique_under_concurrency(flow, person):
     rs = await asyncio.gather(*[flow.apply(person, SIMPLE) for _ in range(8)])
     nos = [r.json()["acceptance_no"] for r in rs]
