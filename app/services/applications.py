@@ -7,7 +7,6 @@ API calls it, and so will DingTalk approvals).
 """
 from __future__ import annotations
 
-import asyncio
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -234,10 +233,9 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
                          "upload": files[m["name"]], "status": "received"})
         elif m.get("source") == "shared":
             to_fetch.append((g, m))
-    # The shared-data reads go out together: the citizen waits for the slowest, not for their sum.
-    records = await asyncio.gather(*[shared_data.fetch_material(
-        client, g, m, user, ctx.vault, acceptance_no, enterprise_credit_code=enterprise_credit_code)
-        for g, m in to_fetch])
+    # The shared-data reads are audited in one statement, then go out together (the citizen waits for the slowest).
+    records = await shared_data.fetch_materials(client, to_fetch, user, ctx.vault, acceptance_no,
+                                                enterprise_credit_code=enterprise_credit_code)
     for (g, m), record in zip(to_fetch, records):
         if record is None:
             if m.get("required", True):

@@ -10,5 +10,12 @@ async def record_read(actor: User | None, actor_role: str, subject: User | None,
                           purpose=purpose, subject_ref=subject_ref)
 
 
+async def record_reads(actor: User | None, actor_role: str, subject: User | None, fields_each: list[list[str]],
+                       purpose: str, subject_ref: str | None = None) -> None:
+    """Several reads about one subject for one purpose, one row each, written in one statement."""
+    await AuditLog.bulk_create([AuditLog(actor=actor, actor_role=actor_role, subject=subject, fields_read=sorted(f),
+                                         purpose=purpose, subject_ref=subject_ref) for f in fields_each])
+
+
 async def reads_of(subject: User, limit: int = 50) -> list[AuditLog]:
     return await AuditLog.filter(subject=subject).order_by("-id").limit(limit).prefetch_related("actor")

@@ -7,6 +7,8 @@ it under 我的 → 访问记录. Before submitting, the citizen is shown (conse
 """
 from __future__ import annotations
 
+import asyncio
+
 from app.catalog_schema import DATASETS
 from app.errors import Forbidden, Invalid
 from app.providers.shared_data import SharedData
@@ -66,22 +68,34 @@ async def _subject(vault: Vault, applicant: User, enterprise: bool, credit_code:
 
 async def fetch_material(client: SharedData, guide: dict, material: dict, applicant: User, vault: Vault,
                          purpose: str, enterprise_credit_code: str | None = None) -> dict | None:
-    """Fetch one shared material of a case: {"record_id", "dataset", "licence_type", "summary", "record"}, or None
-    when the platform holds no such record. Refused unless the guide lists the material's (dataset, licence_type)
-    as shared; audited (purpose = the acceptance number) before the read."""
-    dataset, licence_type = material.get("dataset"), material.get("licence_type") or None
-    if material.get("source") != "shared" or not authorized(guide, dataset, licence_type):
-        raise DatasetNotAuthorized(f"该事项的材料清单未列出共享数据“{dataset_label(dataset) or dataset}"
-                                   f"{'：' + licence_type if licence_type else ''}”，不能查询")
+    """Fetch one shared material of a case (see fetch_materials)."""
+    return (await fetch_materials(client, [(guide, material)], applicant, vault, purpose, enterprise_credit_code))[0]
+
+
+async def fetch_materials(client: SharedData, wanted: list[tuple[dict, dict]], applicant: User, vault: Vault,
+                          purpose: str, enterprise_credit_code: str | None = None) -> list[dict | None]:
+    """Fetch shared materials of a case, each given as (guide, material): for each, {"record_id", "dataset",
+    "licence_type", "summary", "record"}, or None when the platform holds no such record. Refused unless each
+    guide lists its material's (dataset, licence_type) as shared; every read is audited (purpose = the acceptance
+    number) before any is made, then the reads go out together."""
     purpose = (purpose or "").strip()
     if not purpose or len(purpose) > 128:
         raise Invalid("查询共享数据需要注明事由（受理编号）", field="purpose")
     require_bound(applicant)
-    enterprise = _for_enterprise(guide, dataset, licence_type, enterprise_credit_code)
-    subject = await _subject(vault, applicant, enterprise, enterprise_credit_code)
-    await audit.record_read(actor=None, actor_role="system", subject=applicant,
-                            fields=[f"{dataset}:{licence_type or '*'}"], purpose=purpose, subject_ref=purpose[:64])
-    return await client.query(dataset, subject, licence_type, purpose)
+    reads = []
+    for guide, material in wanted:
+        dataset, licence_type = material.get("dataset"), material.get("licence_type") or None
+        if material.get("source") != "shared" or not authorized(guide, dataset, licence_type):
+            raise DatasetNotAuthorized(f"该事项的材料清单未列出共享数据“{dataset_label(dataset) or dataset}"
+                                       f"{'：' + licence_type if licence_type else ''}”，不能查询")
+        enterprise = _for_enterprise(guide, dataset, licence_type, enterprise_credit_code)
+        reads.append((dataset, licence_type, await _subject(vault, applicant, enterprise, enterprise_credit_code)))
+    if not reads:
+        return []
+    await audit.record_reads(actor=None, actor_role="system", subject=applicant,
+                             fields_each=[[f"{d}:{lt or '*'}"] for d, lt, _ in reads], purpose=purpose,
+                             subject_ref=purpose[:64])
+    return list(await asyncio.gather(*[client.query(d, subj, lt, purpose) for d, lt, subj in reads]))
 
 
 def consent_for_materials(materials: list[dict]) -> list[dict]:
