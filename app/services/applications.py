@@ -108,11 +108,18 @@ def _default_workflow(department: str) -> list[dict]:
             {"key": "review", "department": department, "name": "审查决定", "after": ["accept"]}]
 
 
-async def _subject(service_code: str | None, bundle_code: str | None, answers: dict) -> Subject:
+async def _subject(service_code: str | None, bundle_code: str | None, answers: dict,
+                   cat: catalog.Catalog | None = None) -> Subject:
+    """What is applied for; with `cat`, a service is taken from the worker's catalog snapshot (dropped on any
+    catalog change) instead of the database."""
     if bool(service_code) == bool(bundle_code):
         raise Invalid("请选择一个事项或一件事", field="service")
     if service_code:
-        svc = await Service.get_or_none(code=service_code, active=True).prefetch_related("department")
+        if cat is not None:
+            entry = (await cat.snapshot()).services.get(service_code)
+            svc = entry.row if entry else None
+        else:
+            svc = await Service.get_or_none(code=service_code, active=True).prefetch_related("department")
         if svc is None:
             raise catalog.ServiceNotFound(field="service")
         g = svc.guide
@@ -204,7 +211,7 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
         existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
         if existing:
             return existing, False, None
-    subject = await _subject(service, bundle, answers or {})
+    subject = await _subject(service, bundle, answers or {}, ctx.catalog)
     resolved = catalog.resolve_answers(subject.guides[0], answers or {}) if subject.kind == "service" else {}
     if subject.face_required and not await face.has_recent_pass(user):
         raise FaceRequired()

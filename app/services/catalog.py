@@ -138,6 +138,7 @@ class ServiceEntry:
     default_body: bytes = b""  # the guide in its default situation, serialized once
     summary_body: bytes = b""  # the list/search item, serialized once
     etag: str = ""
+    row: Service | None = None  # the active row, its department loaded (read-only: shared by every request)
 
 
 @dataclass
@@ -192,11 +193,13 @@ async def build_snapshot() -> Snapshot:
     services: dict[str, ServiceEntry] = {}
     for s in await Service.filter(active=True).order_by("code"):
         dep = deps[s.department_id]
+        s.department = dep
         entry = ServiceEntry(s.code, s.version, s.guide, _dep_full(dep), _summary(s.guide, _dep_brief(dep), s.id_only),
                              s.hot_rank)
         entry.default_body = _dumps(guide_view(entry, resolve_answers(s.guide, {})))
         entry.summary_body = _dumps(entry.summary)
         entry.etag = _etag("service", s.code, s.version)
+        entry.row = s
         services[s.code] = entry
     bundles = {}
     for b in await Bundle.filter(active=True).order_by("code"):
