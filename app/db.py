@@ -7,9 +7,12 @@ aerich writes SQL for one dialect, so the migrations live in one folder per dial
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from aerich import Command
-from tortoise import Tortoise
+from tortoise import Tortoise, connections
+from tortoise.models import Model
+from tortoise.transactions import in_transaction
 from tortoise.backends.base.config_generator import expand_db_url
 
 from app.config import Settings
@@ -62,3 +65,64 @@ async def connect(settings: Settings) -> None:
 
 async def close() -> None:
     await Tortoise.close_connections()
+
+
+_LINK = object()  # stands for the parent's id in _insert_row
+
+
+def _insert_row(instance: Model, link: str | None = None) -> dict[str, Any]:
+    """Column → database value of an INSERT of `instance` (generated columns left out, the `link` field's column
+    as _LINK); auto_now(_add) fields are stamped on the instance, as Tortoise's own insert does."""
+    meta = instance._meta
+    return {col: _LINK if f == link else meta.fields_map[f].to_db_value(getattr(instance, f), instance)
+            for f, col in meta.fields_db_projection.items() if not meta.fields_map[f].generated}
+
+
+async def insert_graph(parent: Model, children: list[tuple[Model, str | None]]) -> None:
+    """Insert `parent` and its `children` atomically and set every id. Each child comes with the attribute that
+    refers to the parent ("application_id"), or None for a row that does not (an outbox event).
+
+    On PostgreSQL this is one statement (data-modifying CTEs, children's link = the parent's RETURNING id): one round
+    trip, no BEGIN/COMMIT. Elsewhere: one transaction, row by row. A unique violation is an IntegrityError either way."""
+    conn = connections.get("default")
+    if conn.capabilities.dialect != "postgres":
+        async with in_transaction() as tx:
+            await parent.save(using_db=tx)
+            for child, link in children:
+                if link:
+                    setattr(child, link, parent.pk)
+                await child.save(using_db=tx)
+        return
+    params: list[Any] = []
+
+    def insert(model: type[Model], rows: list[Model], link: str | None) -> str:
+        values = []
+        for row in rows:
+            cells = []
+            for value in _insert_row(row, link).values():
+                if value is _LINK:
+                    cells.append('(SELECT "id" FROM p)')
+                else:
+                    params.append(value)
+                    cells.append(f"${len(params)}")
+            values.append("(" + ", ".join(cells) + ")")
+        cols = ", ".join(f'"{c}"' for c in _insert_row(rows[0], link))
+        return (f'INSERT INTO "{model._meta.db_table}" ({cols}) VALUES {", ".join(values)} '
+                f'RETURNING "{model._meta.db_pk_column}" AS "id"')
+
+    groups: dict[tuple[type[Model], str | None], list[Model]] = {}
+    for child, link in children:
+        groups.setdefault((type(child), link), []).append(child)
+    ctes = [f"p AS ({insert(type(parent), [parent], None)})"]
+    ctes += [f"c{i} AS ({insert(model, rows, link)})" for i, ((model, link), rows) in enumerate(groups.items())]
+    select = ", ".join(['(SELECT "id" FROM p) AS p'] +
+                       [f'ARRAY(SELECT "id" FROM c{i} ORDER BY "id") AS c{i}' for i in range(len(groups))])
+    row = (await conn.execute_query_dict(f"WITH {', '.join(ctes)} SELECT {select}", params))[0]
+    parent.pk = row["p"]
+    parent._saved_in_db = True
+    for i, ((_model, link), rows) in enumerate(groups.items()):
+        for child, pk in zip(rows, row[f"c{i}"]):  # a multi-row VALUES takes its ids in row order
+            child.pk = pk
+            child._saved_in_db = True
+            if link:
+                setattr(child, link, parent.pk)

@@ -18,7 +18,8 @@ from tortoise.transactions import in_transaction
 from app.catalog_schema import DEFAULT_FORM
 from app.providers.shared_data import shared_data_for
 from app.errors import Conflict, Forbidden, Invalid, NotFound
-from app.services import audit, catalog, counters, face, payments, shared_data, tracking, uploads, workdays
+from app.db import insert_graph
+from app.services import audit, catalog, counters, face, outbox, payments, shared_data, tracking, uploads, workdays
 from app.services.identity import require_bound
 from app.security import mask_name
 from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus,
@@ -251,28 +252,32 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
         rows.append({"name": m["name"], "required": m.get("required", True), "source": "shared",
                      "dataset": m["dataset"], "shared_ref": str(record.get("record_id", ""))[:128],
                      "shared_summary": record.get("summary"), "status": "fetched"})
+    app_row = Application(
+        acceptance_no=acceptance_no, applicant=user, service=subject.service, bundle=subject.bundle,
+        subject_code=subject.code, subject_name=subject.name, lead_department=subject.lead,
+        status=S.SUBMITTED, form=form, answers=resolved, channel=channel,
+        consent={"datasets": consent_list, "agreed_at": now.isoformat()} if consent_list else {},
+        idempotency_key=idempotency_key, track_token=secrets.token_urlsafe(24),
+        promised_days=subject.promised_days, submitted_at=now)
+    mats = [ApplicationMaterial(created_at=now, **r) for r in rows]
+    steps = await _new_steps(subject.workflow, now, subject.lead)
+    event = ApplicationEvent(actor=user, actor_role="citizen", kind="status",
+                             to_status=S.SUBMITTED.value, note=f"通过{_channel(channel)}提交申请", at=now)
+    emitted = outbox.event("application.status_changed", f"application:{acceptance_no}", {
+        "acceptance_no": acceptance_no, "user_id": user.id, "status": S.SUBMITTED.value,
+        "service_name": subject.name, "note": event.note})
     try:
-        async with in_transaction():
-            app_row = await Application.create(
-                acceptance_no=acceptance_no, applicant=user, service=subject.service, bundle=subject.bundle,
-                subject_code=subject.code, subject_name=subject.name, lead_department=subject.lead,
-                status=S.SUBMITTED, form=form, answers=resolved, channel=channel,
-                consent={"datasets": consent_list, "agreed_at": now.isoformat()} if consent_list else {},
-                idempotency_key=idempotency_key, track_token=secrets.token_urlsafe(24),
-                promised_days=subject.promised_days)
-            mats = [ApplicationMaterial(application=app_row, **r) for r in rows]
-            await ApplicationMaterial.bulk_create(mats)
-            steps = await _create_steps(app_row, subject.workflow, now, subject.lead)
-            event = await _event(app_row, user, "citizen", "status", None, S.SUBMITTED,
-                                 note=f"通过{_channel(channel)}提交申请")
-        await tracking.changed(ctx, app_row.track_token)
+        # The case, its materials, steps, first timeline entry and outbox event: all or nothing (one statement on
+        # PostgreSQL).
+        await insert_graph(app_row, [*((m, "application_id") for m in mats), *((st, "application_id") for st in steps),
+                                     (event, "application_id"), (emitted, None)])
     except IntegrityError:
         if idempotency_key:  # the same double tap won the race
             existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
             if existing:
                 return existing, False, None
         raise
-    app_row.lead_department, app_row.applicant = subject.lead, user
+    await tracking.changed(ctx, app_row.track_token)
     return app_row, True, CaseParts(steps, [event], mats)
 
 
@@ -280,22 +285,17 @@ def _channel(channel: str) -> str:
     return {"mobile": "掌上办", "online": "网上办", "window": "窗口", "kiosk": "自助机"}.get(channel, channel)
 
 
-async def _create_steps(app_row: Application, workflow: list[dict], now: datetime,
-                        lead: Department) -> list[ApplicationStep]:
-    """The case's workflow steps, intake steps open; returns them (ids set, department loaded) in id order."""
+async def _new_steps(workflow: list[dict], now: datetime, lead: Department) -> list[ApplicationStep]:
+    """The case's workflow steps (unsaved, department set), intake steps open, in workflow order."""
     codes = {s["department"] for s in workflow}
     deps = {lead.code: lead} if codes == {lead.code} else \
         {d.code: d for d in await Department.filter(code__in=list(codes))}
-    await ApplicationStep.bulk_create([ApplicationStep(
-        application=app_row, key=s["key"], name=s["name"], department=deps[s["department"]],
+    return [ApplicationStep(
+        key=s["key"], name=s["name"], department=deps[s["department"]],
         after=s.get("after", []), is_intake=not s.get("after"),
         status=StepStatus.OPEN if not s.get("after") else StepStatus.WAITING,
         opened_at=now if not s.get("after") else None,
-        due_at=workdays.add_working_days(now, 1) if not s.get("after") else None) for s in workflow])
-    steps = await ApplicationStep.filter(application_id=app_row.id).order_by("id")
-    for st in steps:
-        st.department = next(d for d in deps.values() if d.id == st.department_id)
-    return steps
+        due_at=workdays.add_working_days(now, 1) if not s.get("after") else None) for s in workflow]
 
 
 async def _event(app_row: Application, actor: User | None, role: str, kind: str, frm, to, step: ApplicationStep | None = None,

@@ -3,6 +3,7 @@ import re
 from datetime import datetime
 
 from app.services import workdays
+from models import OutboxEvent
 from tests.factories import admin, citizen, staff_of, window_clerk
 
 SIMPLE = "GJJ005"  # 住房公积金缴存证明出具: one department, no face check
@@ -54,6 +55,10 @@ async def test_the_submission_answer_is_the_case_as_stored(client, flow, person)
         assert r.json() == stored, code
         if not upload_all:
             assert any(m["exempt"] for m in stored["materials"]), code
+        events = await OutboxEvent.filter(aggregate=f"application:{stored['acceptance_no']}").values("kind", "payload")
+        assert events == [{"kind": "application.status_changed", "payload": {
+            "acceptance_no": stored["acceptance_no"], "user_id": person["user"]["id"], "status": "submitted",
+            "service_name": stored["subject"]["name"], "note": stored["timeline"][0]["note"]}}]
         assert stored["steps"] and all(isinstance(s["id"], int) for s in stored["steps"])
 
 
