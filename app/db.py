@@ -78,6 +78,48 @@ def _insert_row(instance: Model, link: str | None = None) -> dict[str, Any]:
             for f, col in meta.fields_db_projection.items() if not meta.fields_map[f].generated}
 
 
+def _values_sql(model: type[Model], rows: list[Model], link: str | None, params: list[Any],
+                link_sql: str = "") -> str:
+    """`INSERT INTO … VALUES (…), (…) RETURNING id` for rows of one model, appending their values to `params`; the
+    `link` field's value is the SQL `link_sql`."""
+    values = []
+    for row in rows:
+        cells = []
+        for value in _insert_row(row, link).values():
+            if value is _LINK:
+                cells.append(link_sql)
+            else:
+                params.append(value)
+                cells.append(f"${len(params)}")
+        values.append("(" + ", ".join(cells) + ")")
+    cols = ", ".join(f'"{c}"' for c in _insert_row(rows[0], link))
+    return (f'INSERT INTO "{model._meta.db_table}" ({cols}) VALUES {", ".join(values)} '
+            f'RETURNING "{model._meta.db_pk_column}" AS "id"')
+
+
+def _saved(row: Model, pk: Any) -> None:
+    row.pk = pk
+    row._saved_in_db = True
+
+
+async def insert_many(rows: list[Model]) -> None:
+    """Insert rows of one model in one statement and set their ids (Tortoise's bulk_create runs executemany on
+    asyncpg, which costs more than the one multi-row INSERT this sends on PostgreSQL)."""
+    if not rows:
+        return
+    conn = connections.get("default")
+    if conn.capabilities.dialect != "postgres":
+        async with in_transaction() as tx:
+            for row in rows:
+                await row.save(using_db=tx)
+        return
+    params: list[Any] = []
+    sql = _values_sql(type(rows[0]), rows, None, params)
+    ids = sorted(got["id"] for got in await conn.execute_query_dict(sql, params))
+    for row, pk in zip(rows, ids):  # a multi-row VALUES draws its ids from the sequence in row order
+        _saved(row, pk)
+
+
 async def insert_graph(parent: Model, children: list[tuple[Model, str | None]]) -> None:
     """Insert `parent` and its `children` atomically and set every id. Each child comes with the attribute that
     refers to the parent ("application_id"), or None for a row that does not (an outbox event).
@@ -94,35 +136,19 @@ async def insert_graph(parent: Model, children: list[tuple[Model, str | None]]) 
                 await child.save(using_db=tx)
         return
     params: list[Any] = []
-
-    def insert(model: type[Model], rows: list[Model], link: str | None) -> str:
-        values = []
-        for row in rows:
-            cells = []
-            for value in _insert_row(row, link).values():
-                if value is _LINK:
-                    cells.append('(SELECT "id" FROM p)')
-                else:
-                    params.append(value)
-                    cells.append(f"${len(params)}")
-            values.append("(" + ", ".join(cells) + ")")
-        cols = ", ".join(f'"{c}"' for c in _insert_row(rows[0], link))
-        return (f'INSERT INTO "{model._meta.db_table}" ({cols}) VALUES {", ".join(values)} '
-                f'RETURNING "{model._meta.db_pk_column}" AS "id"')
-
     groups: dict[tuple[type[Model], str | None], list[Model]] = {}
     for child, link in children:
         groups.setdefault((type(child), link), []).append(child)
-    ctes = [f"p AS ({insert(type(parent), [parent], None)})"]
-    ctes += [f"c{i} AS ({insert(model, rows, link)})" for i, ((model, link), rows) in enumerate(groups.items())]
+    ctes = [f"p AS ({_values_sql(type(parent), [parent], None, params)})"]
+    parent_id = '(SELECT "id" FROM p)'
+    ctes += [f"c{i} AS ({_values_sql(model, rows, link, params, parent_id)})"
+             for i, ((model, link), rows) in enumerate(groups.items())]
     select = ", ".join(['(SELECT "id" FROM p) AS p'] +
                        [f'ARRAY(SELECT "id" FROM c{i} ORDER BY "id") AS c{i}' for i in range(len(groups))])
     row = (await conn.execute_query_dict(f"WITH {', '.join(ctes)} SELECT {select}", params))[0]
-    parent.pk = row["p"]
-    parent._saved_in_db = True
+    _saved(parent, row["p"])
     for i, ((_model, link), rows) in enumerate(groups.items()):
         for child, pk in zip(rows, row[f"c{i}"]):  # a multi-row VALUES takes its ids in row order
-            child.pk = pk
-            child._saved_in_db = True
+            _saved(child, pk)
             if link:
                 setattr(child, link, parent.pk)

@@ -277,7 +277,7 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
             if existing:
                 return existing, False, None
         raise
-    await tracking.changed(ctx, app_row.track_token)
+    # No tracking.changed: the token is new, so no worker caches or watches it yet (unknown tokens are not cached).
     return app_row, True, CaseParts(steps, [event], mats)
 
 

@@ -1,6 +1,7 @@
 """The personal-data access log: every read of someone's personal data is written here first."""
 from __future__ import annotations
 
+from app.db import insert_many
 from models import AuditLog, User
 
 
@@ -13,7 +14,7 @@ async def record_read(actor: User | None, actor_role: str, subject: User | None,
 async def record_reads(actor: User | None, actor_role: str, subject: User | None, fields_each: list[list[str]],
                        purpose: str, subject_ref: str | None = None) -> None:
     """Several reads about one subject for one purpose, one row each, written in one statement."""
-    await AuditLog.bulk_create([AuditLog(actor=actor, actor_role=actor_role, subject=subject, fields_read=sorted(f),
+    await insert_many([AuditLog(actor=actor, actor_role=actor_role, subject=subject, fields_read=sorted(f),
                                          purpose=purpose, subject_ref=subject_ref) for f in fields_each])
 
 
