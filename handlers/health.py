@@ -10,19 +10,28 @@ from app import metrics
 bp = Blueprint("health")
 
 
-async def _check(coro) -> str:
-    try:
-        await asyncio.wait_for(coro, timeout=2)
-        return "ok"
-    except Exception as exc:  # any failure is reported, not raised
-        return f"error: {type(exc).__name__}"
+_pending: dict[str, asyncio.Task] = {}  # per worker: a check still running from an earlier probe
+
+
+async def _check(name: str, make) -> str:
+    """Run one dependency check, waiting at most 2 s for it. A slow check is never cancelled (cancelling an
+    aiosqlite query half-way leaves its connection unusable): it keeps running, and the next probe waits on the
+    same check instead of starting another."""
+    task = _pending.get(name)
+    if task is None or task.done():
+        task = _pending[name] = asyncio.ensure_future(make())
+    done, _ = await asyncio.wait({task}, timeout=2)
+    if not done:
+        return "error: TimeoutError"
+    exc = task.exception()
+    return "ok" if exc is None else f"error: {type(exc).__name__}"
 
 
 @bp.get("/healthz")
 async def healthz(request: Request):
     """200 when the database and Redis answer; 503 naming the one that does not."""
-    db = await _check(connections.get("default").execute_query("SELECT 1"))
-    rd = await _check(request.app.ctx.redis.ping())
+    db = await _check("database", lambda: connections.get("default").execute_query("SELECT 1"))
+    rd = await _check("redis", request.app.ctx.redis.ping)
     checks = {"database": db, "redis": rd}
     healthy = db == "ok" and rd == "ok"
     return json({"status": "ok" if healthy else "unavailable", "checks": checks,

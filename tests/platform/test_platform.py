@@ -90,3 +90,29 @@ async def test_an_unexpected_failure_is_a_json_500_not_a_traceback(client, app, 
     r = await client.get("/api/v1/me", headers=c["headers"])
     assert r.status_code == 500
     assert r.json()["error"]["code"] == "internal" and "disk" not in r.text
+
+
+async def test_a_slow_check_times_out_without_being_cancelled(client, app):
+    """A probe gives up on a check after 2 s but never cancels it (a cancelled aiosqlite query would leave the
+    embedded database's connection unusable); a second probe meanwhile waits on the same check."""
+    calls, finished = [], asyncio.Event()
+
+    class SlowRedis:
+        async def ping(self):
+            calls.append(1)
+            await asyncio.sleep(2.5)
+            finished.set()
+            return True
+
+    real = app.ctx.redis
+    app.ctx.redis = SlowRedis()
+    try:
+        first, second = await asyncio.gather(client.get("/healthz"), client.get("/healthz"))
+        assert first.status_code == second.status_code == 503
+        assert first.json()["checks"]["redis"] == "error: TimeoutError"
+        await asyncio.wait_for(finished.wait(), 5)  # it ran to its end
+        assert len(calls) == 1
+    finally:
+        app.ctx.redis = real
+    r = await client.get("/healthz")
+    assert r.status_code == 200 and r.json()["checks"] == {"database": "ok", "redis": "ok"}
