@@ -104,3 +104,19 @@ async def test_transcripts_past_retention_are_deleted(client, app):
     assert await ChatSession.exists(id=fresh) and await ChatMessage.exists(session_id=fresh)
 
 
+
+
+async def test_retention_and_flag_jobs_are_scheduled():
+    from datetime import UTC
+
+    from croniter import croniter
+
+    from app import worker
+
+    crons = {c.function.__qualname__: c for c in worker.CRON_JOBS}
+    start = datetime(2026, 1, 5, 0, 0, 30, tzinfo=UTC).astimezone(worker.CRON_TZ)
+    purge = croniter(crons["chat.purge_transcripts"].cron, start).get_next()
+    assert datetime.fromtimestamp(purge, UTC) == datetime(2026, 1, 5, 19, 15, tzinfo=UTC)  # 03:15 Beijing time
+    flags = croniter(crons["complaints.refresh_flags"].cron, start).get_next()
+    assert datetime.fromtimestamp(flags, UTC) == datetime(2026, 1, 5, 0, 5, tzinfo=UTC)  # hourly
+    assert all(crons[n].function in worker.FUNCTIONS for n in ("chat.purge_transcripts", "complaints.refresh_flags"))
