@@ -121,7 +121,6 @@ class WeChat:
             raise ProviderError(f"发送客服消息失败（微信错误码 {err}）")
 
 
-
 def cert_hash(cert_type: str, cert_name: str, cert_no: str) -> str:
     """queryVerifyInfo's cert_hash: lowercase hex SHA-256 of
     cert_type=<b64>&cert_name=<b64>&cert_no=<b64>, each value standard base64 of its UTF-8 bytes."""
