@@ -17,7 +17,7 @@ from app.providers.http import make_client
 from app.providers import wechatpay
 from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, load_key
-from app.services import ereceipts, tracking
+from app.services import chat, ereceipts, tracking
 from app.services.catalog import Catalog
 from app.services.tracking import Tracker
 
@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.ctx.catalog = Catalog()
     app.ctx.tracker = Tracker(rate_limit=settings.track_rate_limit)
     app.ctx.lua = {}
+    app.ctx.chat_watchers = None  # per worker: WebSocket queues by chat session (app/services/chat.py)
 
     app.error_handler.add(Exception, handle_error)
     app.error_handler.add(SanicException, handle_error)
@@ -94,6 +95,7 @@ async def _start(app: Sanic, _loop=None) -> None:
 async def _start_background(app: Sanic, _loop=None) -> None:
     app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
     app.add_task(tracking.listen(app.ctx), name="tracking-listener")
+    app.add_task(chat.listen(app.ctx), name="chat-listener")
     if app.ctx.settings.run_jobs_on:  # the job worker in this process (embedded: there is no other)
         from app.worker import run_worker
 
@@ -102,7 +104,7 @@ async def _start_background(app: Sanic, _loop=None) -> None:
 
 
 async def _stop(app: Sanic, _loop=None) -> None:
-    for name in ("job-worker", "catalog-listener", "tracking-listener"):
+    for name in ("job-worker", "catalog-listener", "tracking-listener", "chat-listener"):
         await app.cancel_task(name, raise_exception=False)
     await app.ctx.http.aclose()
     await app.ctx.redis.aclose()

@@ -53,6 +53,16 @@ class Settings:
     seed_on_start: bool | None = None  # None = in embedded mode
     run_jobs: bool | None = None  # the job worker inside the app process; None = on in embedded mode
     log_level: str = "INFO"
+    # Chat, complaints and ratings
+    chat_max_chars: int = 500  # longest chat message
+    chat_rate_limit: int = 20  # chat messages per user per minute
+    chat_retention_days: int = 180  # transcripts are deleted this long after their last message
+    chat_hours: str = "09:00-17:00"  # staff agents' business hours on working days (Beijing time)
+    complaint_days: int = 5  # working days to answer a complaint
+    rectification_days: int = 10  # working days to rectify after a bad rating
+    wechat_push_token: str = "sandbox-push-token"  # 消息推送 Token
+    wechat_push_aes_key: str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"  # EncodingAESKey (43 characters)
+    wechat_passive_timeout: float = 4.0  # seconds to answer a push passively; later answers go by custom/send
 
     @property
     def embedded(self) -> bool:
@@ -118,6 +128,11 @@ ENV = {
     "shared_data_base": "SHARED_DATA_BASE", "shared_data_app_id": "SHARED_DATA_APP_ID",
     "shared_data_app_secret": "SHARED_DATA_APP_SECRET",
     "seed_on_start": "ZB_SEED", "run_jobs": "ZB_RUN_JOBS", "log_level": "LOG_LEVEL",
+    "chat_max_chars": "ZB_CHAT_MAX_CHARS", "chat_rate_limit": "ZB_CHAT_RATE_LIMIT",
+    "chat_retention_days": "ZB_CHAT_RETENTION_DAYS", "chat_hours": "ZB_CHAT_HOURS",
+    "complaint_days": "ZB_COMPLAINT_DAYS", "rectification_days": "ZB_RECTIFICATION_DAYS",
+    "wechat_push_token": "WECHAT_PUSH_TOKEN", "wechat_push_aes_key": "WECHAT_PUSH_AES_KEY",
+    "wechat_passive_timeout": "ZB_WECHAT_PASSIVE_TIMEOUT",
 }
 
 

@@ -6,9 +6,13 @@ from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, P
                              ReconciliationReport, Receipt, Refund, RefundStatus)
 from models.outbox import OutboxEvent
 from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMember
+from models.chat import ChatMessage, ChatSession, ChatStatus
+from models.complaints import (Complaint, ComplaintStatus, Rating, Rectification, RectificationStatus)
 from models.users import Enterprise, User, UserEnterprise
 
 __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
            "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
            "FaceSession", "StepStatus", "Upload", "AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
-           "User", "UserEnterprise", "OutboxEvent"]
+           "User", "UserEnterprise", "OutboxEvent",
+           "ChatMessage", "ChatSession", "ChatStatus", "Complaint", "ComplaintStatus", "Rating", "Rectification",
+           "RectificationStatus"]

@@ -129,3 +129,17 @@ async def own_order(client: httpx.AsyncClient, amount_fen: int = 2000) -> dict:
     r = await client.post("/api/v1/payments", headers=who["headers"], json={"payable": payable.id})
     assert r.status_code == 201, r.text
     return {**r.json()["order"], "who": who}
+
+
+async def chat_session(client: httpx.AsyncClient, who: dict) -> dict:
+    """A new assistant conversation of `who`: {"session", "messages"}."""
+    r = await client.post("/api/v1/chat/sessions", headers=who["headers"])
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+async def say(client: httpx.AsyncClient, who: dict, session_id: int, text: str) -> dict:
+    """Send `text` in a conversation: {"message", "replies", "session"}."""
+    r = await client.post(f"/api/v1/chat/sessions/{session_id}/messages", headers=who["headers"], json={"text": text})
+    assert r.status_code == 201, r.text
+    return r.json()

@@ -111,6 +111,15 @@ class WeChat:
         return await self.api("POST", "/cityservice/face/identify/queryverifyinfo", json={
             "verify_id": verify_id, "out_seq_no": out_seq_no, "cert_hash": cert_hash, "openid": openid})
 
+    async def custom_send(self, openid: str, content: str) -> None:
+        """客服消息 (POST /cgi-bin/message/custom/send): a text message to `openid`, within 48 hours of its last
+        message to us. A refusal is a ProviderError."""
+        data = await self.api("POST", "/cgi-bin/message/custom/send", json={
+            "touser": openid, "msgtype": "text", "text": {"content": content}})
+        err = data.get("errcode") or 0
+        if err:
+            raise ProviderError(f"发送客服消息失败（微信错误码 {err}）")
+
 
 def cert_hash(cert_type: str, cert_name: str, cert_no: str) -> str:
     """queryVerifyInfo's cert_hash: lowercase hex SHA-256 of
@@ -129,3 +138,4 @@ def _json_errcode(body: bytes) -> int | None:
     except ValueError:
         return None
     return data.get("errcode") if isinstance(data, dict) else None
+

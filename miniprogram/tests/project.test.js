@@ -22,7 +22,7 @@ test('app.json pages and tabBar pages exist', () => {
     ['.js', '.json', '.wxml'].forEach((ext) => expect(fs.existsSync(path.join(ROOT, page + ext))).toBe(true));
   });
   expect(app.tabBar.list.map((tab) => [tab.pagePath, tab.text])).toEqual([
-    ['pages/home/home', '首页'], ['pages/cases/cases', '办件'], ['pages/me/me', '我的'],
+    ['pages/chat/chat', '咨询'], ['pages/home/home', '首页'], ['pages/cases/cases', '办件'], ['pages/me/me', '我的'],
   ]);
   app.tabBar.list.forEach((tab) => expect(app.pages).toContain(tab.pagePath));
 });

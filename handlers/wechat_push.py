@@ -1,0 +1,30 @@
+"""WeChat message push (消息推送): URL verification and user messages, answered by the assistant."""
+from sanic import Blueprint, Request
+from sanic.response import text
+
+from app import ratelimit
+from app.errors import TooManyRequests
+from app.services import wechat_push
+
+bp = Blueprint("wechat_push", url_prefix="/wechat")
+
+
+@bp.get("/push")
+async def verify(request: Request):
+    """URL verification: the echostr back when signature (token, timestamp, nonce) is ours; 403 otherwise."""
+    return text(wechat_push.verify_url(request.app.ctx.settings, request.args))
+
+
+@bp.post("/push")
+async def push(request: Request):
+    """A pushed message or event (plaintext or safe mode): the passive reply XML, or "success" when the answer
+    follows by custom/send. A forged or stale push is a 403."""
+    s = request.app.ctx.settings
+    args = {k: request.args.get(k) for k in request.args}
+    message = wechat_push.decode(s, args, request.body)
+    try:
+        await ratelimit.hit(request, "chat", s.chat_rate_limit, 60, who=f"wx:{message.source}")
+        content = await wechat_push.handle(request.app.ctx, message, s.wechat_passive_timeout)
+    except TooManyRequests:
+        content = "消息太频繁，请稍后再试。"
+    return text(wechat_push.encode(s, args, message, content), content_type="application/xml")
