@@ -5,10 +5,13 @@ from models.audit import AuditLog
 from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent, PaymentOrder,
                              ReconciliationReport, Receipt, Refund, RefundStatus)
 from models.outbox import OutboxEvent
+from models.notifications import (ApprovalInstance, CallbackEvent, Delivery, DeliveryStatus, InboxMessage,
+                                  SubscriptionQuota)
 from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMember
 from models.users import Enterprise, User, UserEnterprise
 
 __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
            "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
            "FaceSession", "StepStatus", "Upload", "AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
-           "User", "UserEnterprise", "OutboxEvent"]
+           "User", "UserEnterprise", "OutboxEvent", "ApprovalInstance", "CallbackEvent", "Delivery",
+           "DeliveryStatus", "InboxMessage", "SubscriptionQuota"]

@@ -76,6 +76,17 @@ class WeChat:
                 break
         return resp.content, ctype
 
+    async def subscribe_send(self, openid: str, template_id: str, data: dict, page: str | None = None) -> dict:
+        """A subscribe message (POST /cgi-bin/message/subscribe/send): WeChat's answer as is ({"errcode", …}).
+
+        `data` is {"thing1": "…", …}; each value is sent as {"value": …}. A token error is retried once with a
+        refreshed token (`api`); the caller reads errcode (43101: the user has no consent left)."""
+        body = {"touser": openid, "template_id": template_id, "miniprogram_state": "formal", "lang": "zh_CN",
+                "data": {k: {"value": v} for k, v in data.items()}}
+        if page:
+            body["page"] = page
+        return await self.api("POST", "/cgi-bin/message/subscribe/send", json=body)
+
     async def wxacode_unlimited(self, scene: str, page: str, width: int = 430) -> bytes:
         """A 小程序码 for `page` carrying `scene` (POST /wxa/getwxacodeunlimit): the image bytes (jpeg or png)."""
         if not isinstance(scene, str) or not SCENE_RE.fullmatch(scene):

@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from app.catalog_schema import DEFAULT_FORM
 from app.providers.shared_data import shared_data_for
 from app.errors import Conflict, Forbidden, Invalid, NotFound
-from app.services import audit, catalog, counters, face, payments, shared_data, tracking, uploads, workdays
+from app.services import audit, catalog, counters, face, outbox, payments, shared_data, tracking, uploads, workdays
 from app.services.identity import require_bound
 from app.security import mask_name
 from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus,
@@ -302,6 +302,9 @@ async def _move(app_row: Application, to: CaseStatus, actor: User | None, role: 
     for k, v in changes.items():
         setattr(app_row, k, v)
     await _event(app_row, actor, role, "status", frm, to, step=step, note=note)
+    await outbox.emit("application.status_changed", f"application:{app_row.acceptance_no}", {
+        "acceptance_no": app_row.acceptance_no, "user_id": app_row.applicant_id, "status": to.value,
+        "service_name": app_row.subject_name, "note": note})
 
 
 # ---------------------------------------------------------------- decisions
@@ -358,6 +361,8 @@ async def _pause_for_supplement(app_row, user, role, step, items, comment, now) 
     remaining = workdays.working_days_left(now, app_row.due_at) if app_row.due_at else None
     await _move(app_row, S.SUPPLEMENT, user, role, note="请补正：" + "；".join(items), step=step,
                 resume_status=app_row.status.value, supplement_items=items, paused_remaining_days=remaining)
+    await outbox.emit("application.supplement_requested", f"application:{app_row.acceptance_no}", {
+        "acceptance_no": app_row.acceptance_no, "user_id": app_row.applicant_id, "items": items})
 
 
 async def _end(app_row, user, role, step, comment, now) -> None:
@@ -380,6 +385,11 @@ async def _advance(app_row, user, role, step, now) -> None:
                     status=StepStatus.OPEN, opened_at=now, due_at=app_row.due_at, version=s.version + 1):
                 opened.append(s)
                 await _event(app_row, None, "system", "step_opened", None, None, step=s, note=f"{s.name}开始办理")
+                await outbox.emit("application.step_opened", f"application:{app_row.acceptance_no}", {
+                    "acceptance_no": app_row.acceptance_no, "step_id": s.id,
+                    "department": (await Department.get(id=s.department_id)).code,
+                    "service_name": app_row.subject_name,
+                    "due_date": workdays.local_date(app_row.due_at).isoformat() if app_row.due_at else None})
     if opened and app_row.status != S.IN_REVIEW:
         await _move(app_row, S.IN_REVIEW, None, "system", note="进入部门审查")
     elif all(s.status == StepStatus.APPROVED or s.key == step.key for s in steps):
