@@ -267,7 +267,7 @@ WITH ev AS (
 ), n AS (
   INSERT INTO "outbox_events" ("kind", "aggregate", "payload", "created_at")
   SELECT 'payment.paid', 'payment:' || $4, jsonb_build_object('payable_id', o."payable_id", 'user_id', o."payer_id",
-         'amount_fen', o."amount_fen", 'description', pb."description", 'out_trade_no', $4::text)
+         'amount_fen', o."amount_fen", 'description', pb."description", 'out_trade_no', $4::text), now()
   FROM o JOIN "payables" pb ON pb."id" = o."payable_id"
   RETURNING 1
 )
