@@ -94,6 +94,11 @@ async def run_worker(settings: Settings, redis: aioredis.Redis | None = None, ct
         ctx.http = opened_http = make_client(getattr(ctx, "provider_transport", None))
     if getattr(ctx, "vault", None) is None:
         ctx.vault = Vault(load_key(settings, settings.data_key, "data.key"))
+    opened_notify_http = None
+    if getattr(ctx, "provider_transport", None) is None and getattr(ctx, "notify_http", None) is None:
+        from app.providers.aio_http import AiohttpClient
+
+        ctx.notify_http = opened_notify_http = AiohttpClient()  # the notification sender's client (see there)
     if getattr(ctx, "wechatpay", None) is None:
         ctx.wechatpay = wechatpay.from_settings(settings, ctx.http)  # None when not configured
 
@@ -117,6 +122,9 @@ async def run_worker(settings: Settings, redis: aioredis.Redis | None = None, ct
             await _release_pubsub(queue)
         if opened_http is not None:
             await opened_http.aclose()
+        if opened_notify_http is not None:
+            await opened_notify_http.aclose()
+            ctx.notify_http = None
         if own:
             await db.close()
         log.info("job worker stopped")

@@ -388,7 +388,7 @@ class GiveUp(Exception):
     """The provider refused for good: record it, never retry."""
 
 
-async def send_batch(ctx, limit: int = 200) -> int:
+async def send_batch(ctx, limit: int = 500) -> int:
     """Send one batch of due deliveries; the number handled (0: nothing due)."""
     due = await _claim_due(limit, ctx.settings.notify_lease)
     if not due:
@@ -446,14 +446,12 @@ class Sender:
     def __init__(self, ctx):
         self.ctx, s = ctx, ctx.settings
         self.settings = s
-        self.wechat: WeChat = getattr(ctx, "wechat", None) or WeChat(
-            s.provider_base("wechat"), s.wechat_appid, s.wechat_secret, ctx.http, ctx.redis)
-        self.dingtalk: DingTalk = getattr(ctx, "dingtalk", None) or DingTalk(
-            s.provider_base("dingtalk_oapi"), s.provider_base("dingtalk_api"), s.dingtalk_appkey, s.dingtalk_appsecret,
-            ctx.http, ctx.redis)
+        http = getattr(ctx, "notify_http", None) or ctx.http  # the worker's aiohttp client when it has one
+        self.wechat = WeChat(s.provider_base("wechat"), s.wechat_appid, s.wechat_secret, http, ctx.redis)
+        self.dingtalk = DingTalk(s.provider_base("dingtalk_oapi"), s.provider_base("dingtalk_api"), s.dingtalk_appkey,
+                                 s.dingtalk_appsecret, http, ctx.redis)
+        self.sms = Sms(s.provider_base("sms"), s.sms_access_key_id, s.sms_access_key_secret, s.sms_sign_name, http)
         self.users: dict[int, User] = {}
-        self.sms: Sms = getattr(ctx, "sms", None) or Sms(s.provider_base("sms"), s.sms_access_key_id,
-                                                         s.sms_access_key_secret, s.sms_sign_name, ctx.http)
 
     async def send(self, d: Delivery) -> None:
         await {"wechat": self._wechat, "sms": self._sms, "dingtalk": self._dingtalk,
@@ -520,15 +518,20 @@ async def pump_once(ctx) -> int:
 
 
 async def run_pump(ctx) -> None:
-    """Until cancelled: plan and send, waiting `notify_poll` seconds when there is nothing to do."""
+    """Until cancelled: the planner and the sender, each its own loop (the sender's network waits overlap the
+    planner's database work), each waiting `notify_poll` seconds when it has nothing to do."""
     log.info("notification pump started")
+    await asyncio.gather(_loop(ctx, dispatch_batch), _loop(ctx, send_batch))
+
+
+async def _loop(ctx, step) -> None:
     while True:
         try:
-            done = await pump_once(ctx)
+            done = await step(ctx)
         except asyncio.CancelledError:
             raise
         except Exception:  # a database hiccup: wait and go on (claimed work is reclaimed after its lease)
-            log.exception("notification pump error")
+            log.exception("notification pump error in %s", step.__name__)
             done = 0
         if not done:
             await asyncio.sleep(ctx.settings.notify_poll)
