@@ -255,9 +255,10 @@ class _Batch:
         if ids:
             self.users = {u.id: u for u in await User.filter(id__in=ids).using_db(self.conn)}
             tids = {tpl[p.scene] for p in plans if p.user_id and p.scene}
-            q = SubscriptionQuota.filter(user_id__in=ids, template_id__in=tids, remaining__gt=0).using_db(self.conn)
+            q = SubscriptionQuota.filter(user_id__in=ids, template_id__in=tids, remaining__gt=0).using_db(
+                self.conn).order_by("id")
             if self.conn.capabilities.dialect == "postgres":
-                q = q.select_for_update()
+                q = q.select_for_update()  # in id order: two planners sharing users wait, never deadlock
             self.quotas = {(s.user_id, s.template_id): s for s in await q}
         for dept, roles in {(p.department, p.roles) for p in plans if p.department}:
             members = await StaffMember.filter(department__code=dept, active=True).using_db(self.conn).order_by("id")
