@@ -26,19 +26,22 @@ from app.services import notifications
 from app.tasks import notifications as notification_jobs
 from app.tasks import payments as payment_jobs
 from app.tasks import receipts as receipt_jobs
+from app.tasks import tokens as token_jobs
 
 log = logging.getLogger("zhangban.worker")
 QUEUE = "zhangban"
 CRON_TZ = wechatpay.CST  # cron times below are Beijing time
 
 FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs.reconcile_yesterday,
-             receipt_jobs.issue_missing, notification_jobs.flag_due, notification_jobs.pump]
+             receipt_jobs.issue_missing, notification_jobs.flag_due, notification_jobs.pump,
+             token_jobs.refresh_tokens]
 CRON_JOBS = [
     CronJob(payment_jobs.close_expired, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.sync_pending, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.reconcile_yesterday, cron="30 10 * * *", timeout=600),  # 02:30 UTC
     CronJob(receipt_jobs.issue_missing, cron="* * * * *", timeout=50),
     CronJob(notification_jobs.flag_due, cron="*/30 * * * *", timeout=300),
+    CronJob(token_jobs.refresh_tokens, cron="*/5 * * * *", timeout=60),
 ]
 
 

@@ -50,3 +50,18 @@ async def test_planners_side_by_side_plan_each_event_once(app, notify):
     assert await Delivery.filter(event_id__in=ids, channel="wechat").count() == 300
     assert await Delivery.filter(event_id__in=ids, channel="wechat", status="pending").count() == 250  # the quota
     assert {q.remaining for q in await SubscriptionQuota.filter(user_id__in=[u.id for u in users])} == {0}
+
+
+async def test_tokens_are_refreshed_ahead_of_expiry(app, client):
+    from app.tasks import tokens
+
+    s = app.ctx.settings
+    key = f"zb:token:wechat:{s.wechat_appid}"
+    await app.ctx.redis.delete(key)
+    first = await tokens.refresh_tokens({"app": app.ctx})
+    assert first == {"wechat": True, "dingtalk": first["dingtalk"]}
+    old = await app.ctx.redis.get(key)
+    assert (await tokens.refresh_tokens({"app": app.ctx}))["wechat"] is False  # plenty of life left: kept
+    await app.ctx.redis.expire(key, 120)  # about to expire
+    assert (await tokens.refresh_tokens({"app": app.ctx}))["wechat"] is True
+    assert await app.ctx.redis.get(key) != old and await app.ctx.redis.ttl(key) > tokens.REFRESH_BELOW
