@@ -36,6 +36,7 @@ from models import (ApplicationStep, ApprovalInstance, Delivery, DeliveryStatus,
 
 log = logging.getLogger("zhangban.notifications")
 SEND_CONCURRENCY = 64
+SEND_BATCH = 500  # deliveries claimed at a time: what a killed sender may leave sent but unsettled
 MAX_BACKOFF = 3600.0
 
 # Mini-program subscribe-message templates by scene (sandbox ids; WECHAT_TEMPLATES overrides them).
@@ -389,7 +390,7 @@ class GiveUp(Exception):
     """The provider refused for good: record it, never retry."""
 
 
-async def send_batch(ctx, limit: int = 500) -> int:
+async def send_batch(ctx, limit: int = SEND_BATCH) -> int:
     """Send one batch of due deliveries; the number handled (0: nothing due)."""
     due = await _claim_due(limit, ctx.settings.notify_lease)
     if not due:
