@@ -39,6 +39,19 @@ class Settings:
     dingtalk_appsecret: str = "sandbox-dingtalk-secret"
     dingtalk_oapi_base: str = ""  # default https://oapi.dingtalk.com, or the sandbox
     dingtalk_api_base: str = ""  # default https://api.dingtalk.com, or the sandbox
+    dingtalk_agent_id: str = "2000000001"  # the micro-app that sends work notices and approvals
+    dingtalk_callback_token: str = "sandbox-callback-token"  # event subscription token
+    dingtalk_aes_key: str = "zbSandboxEncodingAesKey0123456789abcdefghij"  # EncodingAESKey, 43 characters
+    dingtalk_process_codes: str = ""  # "department=PROC-…,…"; a department without one: PROC-ZB-<DEPARTMENT>
+    wechat_templates: str = ""  # "scene=templateId,…" overriding the sandbox template ids (notifications.TEMPLATES)
+    sms_api_base: str = ""  # Aliyun dysmsapi endpoint; default https://dysmsapi.aliyuncs.com, or the sandbox
+    sms_access_key_id: str = "sandbox-sms-key"
+    sms_access_key_secret: str = "sandbox-sms-secret"
+    sms_sign_name: str = "掌办"
+    notify_max_attempts: int = 8  # deliveries become dead letters after this many tries
+    notify_backoff: float = 10.0  # seconds before the first retry; doubles each try (capped at one hour)
+    notify_poll: float = 0.2  # the delivery pump's idle wait in seconds
+    notify_lease: float = 60.0  # a claimed delivery comes due again after this (its sender died)
     wechatpay_mchid: str = ""  # empty + sandbox: the sandbox merchant
     wechatpay_appid: str = ""  # empty = wechat_appid
     wechatpay_api_base: str = ""  # default https://api.mch.weixin.qq.com, or the sandbox
@@ -96,16 +109,17 @@ class Settings:
 
     def provider_base(self, name: str) -> str:
         own = {"wechat": self.wechat_api_base, "dingtalk_oapi": self.dingtalk_oapi_base,
-               "dingtalk_api": self.dingtalk_api_base, "shared_data": self.shared_data_base}[name]
+               "dingtalk_api": self.dingtalk_api_base, "shared_data": self.shared_data_base,
+               "sms": self.sms_api_base}[name]
         if own:
             return own.rstrip("/")
         if self.sandbox_on:
             sandbox = {"wechat": "wechat", "dingtalk_oapi": "dingtalk", "dingtalk_api": "dingtalk/api",
-                       "shared_data": "shared"}[name]
+                       "shared_data": "shared", "sms": "sms"}[name]
             return f"{self.base_url}/sandbox/{sandbox}"
         # The shared-data platform has no public address: without one configured its queries fail.
         return {"wechat": "https://api.weixin.qq.com", "dingtalk_oapi": "https://oapi.dingtalk.com",
-                "dingtalk_api": "https://api.dingtalk.com"}.get(name, "")
+                "dingtalk_api": "https://api.dingtalk.com", "sms": "https://dysmsapi.aliyuncs.com"}.get(name, "")
 
     def with_(self, **kw) -> "Settings":
         return replace(self, **kw)
@@ -121,6 +135,12 @@ ENV = {
     "wechat_appid": "WECHAT_APPID", "wechat_secret": "WECHAT_SECRET", "wechat_api_base": "WECHAT_API_BASE",
     "dingtalk_appkey": "DINGTALK_APPKEY", "dingtalk_appsecret": "DINGTALK_APPSECRET",
     "dingtalk_oapi_base": "DINGTALK_OAPI_BASE", "dingtalk_api_base": "DINGTALK_API_BASE",
+    "dingtalk_agent_id": "DINGTALK_AGENT_ID", "dingtalk_callback_token": "DINGTALK_CALLBACK_TOKEN",
+    "dingtalk_aes_key": "DINGTALK_AES_KEY", "dingtalk_process_codes": "DINGTALK_PROCESS_CODES",
+    "wechat_templates": "WECHAT_TEMPLATES", "sms_api_base": "SMS_API_BASE", "sms_access_key_id": "SMS_ACCESS_KEY_ID",
+    "sms_access_key_secret": "SMS_ACCESS_KEY_SECRET", "sms_sign_name": "SMS_SIGN_NAME",
+    "notify_max_attempts": "ZB_NOTIFY_MAX_ATTEMPTS", "notify_backoff": "ZB_NOTIFY_BACKOFF", "notify_poll": "ZB_NOTIFY_POLL",
+    "notify_lease": "ZB_NOTIFY_LEASE",
     "wechatpay_mchid": "WECHATPAY_MCHID", "wechatpay_appid": "WECHATPAY_APPID",
     "wechatpay_api_base": "WECHATPAY_API_BASE", "wechatpay_private_key": "WECHATPAY_PRIVATE_KEY",
     "wechatpay_cert_serial": "WECHATPAY_CERT_SERIAL", "wechatpay_apiv3_key": "WECHATPAY_APIV3_KEY",

@@ -22,16 +22,20 @@ from app.config import Settings
 from app.providers import wechatpay
 from app.providers.http import make_client
 from app.security import Vault, load_key
+from app.services import notifications
 from app.tasks import chat as chat_jobs
+from app.tasks import notifications as notification_jobs
 from app.tasks import payments as payment_jobs
 from app.tasks import receipts as receipt_jobs
+from app.tasks import tokens as token_jobs
 
 log = logging.getLogger("zhangban.worker")
 QUEUE = "zhangban"
 CRON_TZ = wechatpay.CST  # cron times below are Beijing time
 
 FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs.reconcile_yesterday,
-             receipt_jobs.issue_missing, chat_jobs.purge_transcripts, chat_jobs.refresh_flags]
+             receipt_jobs.issue_missing, chat_jobs.purge_transcripts, chat_jobs.refresh_flags,
+             notification_jobs.flag_due, notification_jobs.pump, token_jobs.refresh_tokens]
 CRON_JOBS = [
     CronJob(payment_jobs.close_expired, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.sync_pending, cron="* * * * *", timeout=50),
@@ -39,6 +43,8 @@ CRON_JOBS = [
     CronJob(receipt_jobs.issue_missing, cron="* * * * *", timeout=50),
     CronJob(chat_jobs.purge_transcripts, cron="15 3 * * *", timeout=600),
     CronJob(chat_jobs.refresh_flags, cron="5 * * * *", timeout=300),
+    CronJob(notification_jobs.flag_due, cron="*/30 * * * *", timeout=300),
+    CronJob(token_jobs.refresh_tokens, cron="*/5 * * * *", timeout=60),
 ]
 
 
@@ -102,9 +108,14 @@ async def run_worker(settings: Settings, redis: aioredis.Redis | None = None, ct
     worker.context["app"] = ctx
     await queue.connect()
     log.info("job worker started: %s", ", ".join(sorted(worker.functions)))
+    # The notification pump: outbox -> deliveries -> providers, beside saq in every worker process (each takes
+    # its own batches: SKIP LOCKED on PostgreSQL).
+    pump = asyncio.create_task(notifications.run_pump(ctx), name="notification-pump")
     try:
         await worker.start()  # returns on a signal; on cancellation it stops and swallows the cancel
     finally:
+        pump.cancel()
+        await asyncio.gather(pump, return_exceptions=True)
         await worker.stop()
         if own:
             await queue.disconnect()  # closes the Redis client too

@@ -5,6 +5,8 @@ from models.audit import AuditLog
 from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent, PaymentOrder,
                              ReconciliationReport, Receipt, Refund, RefundStatus)
 from models.outbox import OutboxEvent
+from models.notifications import (ApprovalInstance, CallbackEvent, Delivery, DeliveryStatus, InboxMessage,
+                                  SubscriptionQuota)
 from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMember
 from models.chat import ChatMessage, ChatSession, ChatStatus
 from models.complaints import (Complaint, ComplaintStatus, Rating, Rectification, RectificationStatus)
@@ -15,4 +17,5 @@ __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEve
            "FaceSession", "StepStatus", "Upload", "AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
            "User", "UserEnterprise", "OutboxEvent",
            "ChatMessage", "ChatSession", "ChatStatus", "Complaint", "ComplaintStatus", "Rating", "Rectification",
-           "RectificationStatus"]
+           "RectificationStatus", "ApprovalInstance", "CallbackEvent", "Delivery",
+           "DeliveryStatus", "InboxMessage", "SubscriptionQuota"]

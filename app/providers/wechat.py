@@ -5,6 +5,7 @@ import base64
 import hashlib
 import json
 import re
+import time
 
 import httpx
 from redis.asyncio import Redis
@@ -20,11 +21,13 @@ CERT_TYPE = "IDENTITY_CARD"  # 人脸核身 cert_info.cert_type for a resident I
 # queryVerifyInfo before the person finished the scan. WeChat documents no code for it; 84010 is what the sandbox
 # answers (verify_ret 10001 is WeChat's "参数错误", not a pending state, so it cannot stand for one).
 FACE_NOT_FINISHED = 84010
+MEMO_S = 5.0  # how long one process reuses the token it read from Redis
 
 
 class WeChat:
     def __init__(self, base: str, appid: str, secret: str, http: httpx.AsyncClient, redis: Redis):
         self.base, self.appid, self.secret, self.http, self.redis = base, appid, secret, http, redis
+        self._memo: tuple[str, float] | None = None
 
     async def code2session(self, code: str) -> dict:
         """wx.login code -> {"openid", "session_key", "unionid"?} (GET /sns/jscode2session)."""
@@ -45,7 +48,14 @@ class WeChat:
         return data["access_token"], int(data.get("expires_in", 7200))
 
     async def access_token(self, force: bool = False) -> str:
-        return await cached_token(self.redis, f"wechat:{self.appid}", lambda: self._fetch_token(force), force=force)
+        """The shared token (Redis), remembered in this process for MEMO_S seconds: a batch of sends reads Redis
+        once, not once per message. A refused token is replaced with force=True (which skips the memo)."""
+        now = time.monotonic()
+        if not force and self._memo and self._memo[1] > now:
+            return self._memo[0]
+        token = await cached_token(self.redis, f"wechat:{self.appid}", lambda: self._fetch_token(force), force=force)
+        self._memo = (token, now + MEMO_S)
+        return token
 
     async def api(self, method: str, path: str, params: dict | None = None, **kw) -> dict:
         """Call an access_token API; on a token error refresh the token once and retry."""
@@ -75,6 +85,17 @@ class WeChat:
             if ctype.startswith("image/") or _json_errcode(resp.content) not in TOKEN_ERRORS:
                 break
         return resp.content, ctype
+
+    async def subscribe_send(self, openid: str, template_id: str, data: dict, page: str | None = None) -> dict:
+        """A subscribe message (POST /cgi-bin/message/subscribe/send): WeChat's answer as is ({"errcode", …}).
+
+        `data` is {"thing1": "…", …}; each value is sent as {"value": …}. A token error is retried once with a
+        refreshed token (`api`); the caller reads errcode (43101: the user has no consent left)."""
+        body = {"touser": openid, "template_id": template_id, "miniprogram_state": "formal", "lang": "zh_CN",
+                "data": {k: {"value": v} for k, v in data.items()}}
+        if page:
+            body["page"] = page
+        return await self.api("POST", "/cgi-bin/message/subscribe/send", json=body)
 
     async def wxacode_unlimited(self, scene: str, page: str, width: int = 430) -> bytes:
         """A 小程序码 for `page` carrying `scene` (POST /wxa/getwxacodeunlimit): the image bytes (jpeg or png)."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json as jsonlib
 import re
 import secrets
 import time
@@ -233,3 +234,91 @@ async def getwxacodeunlimit(request: Request):
     width = body.get("width", 430)
     width = min(1280, max(280, width if isinstance(width, int) and not isinstance(width, bool) else 430))
     return raw(render_qr_png(wxacode_payload(scene, page), width), content_type="image/png")
+
+
+# -- 订阅消息 (subscribe messages) --------------------------------------------------------------------------------
+# The sandbox accepts a send unless the user turned the template off (POST /sandbox/wechat/subscribe/revoke
+# {"openid", "template_id"}: the phone's settings; then 43101). POST /sandbox/wechat/faults {"errcode"|"status",
+# "count"} makes the next `count` sends fail that way (45009 rate limit, HTTP 503, …). Every accepted message is
+# kept (GET /sandbox/wechat/subscribe/messages?touser=) and counted by its content (duplicates are visible).
+
+SENT_KEY = "zb:sbx:wx:subscribe:sent"
+SEEN_KEY = "zb:sbx:wx:subscribe:seen"
+FAULT_KEY = "zb:sbx:wx:faults"
+
+
+async def take_fault(redis, key: str) -> dict | None:
+    """One injected fault, if any is queued under `key`."""
+    raw_fault = await redis.lpop(key)
+    if raw_fault is None:
+        return None
+    return jsonlib.loads(raw_fault)
+
+
+async def queue_faults(redis, key: str, body: dict) -> int:
+    count = body.get("count", 1)
+    if not isinstance(count, int) or not 1 <= count <= 1000:
+        count = 1
+    fault = {k: body[k] for k in ("errcode", "status") if k in body}
+    await redis.rpush(key, *[jsonlib.dumps(fault)] * count)
+    return count
+
+
+@bp.post("/faults")
+async def faults(request: Request):
+    """Make the next `count` subscribe sends fail: {"errcode": 45009} or {"status": 503}."""
+    return json({"queued": await queue_faults(request.app.ctx.redis, FAULT_KEY, _body(request))})
+
+
+@bp.post("/subscribe/revoke")
+async def subscribe_revoke(request: Request):
+    body = _body(request)
+    await request.app.ctx.redis.sadd("zb:sbx:wx:subscribe:revoked", f"{body.get('openid')}|{body.get('template_id')}")
+    return json({"errcode": 0, "errmsg": "ok"})
+
+
+@bp.post("/cgi-bin/message/subscribe/send")
+async def subscribe_send(request: Request):
+    redis = request.app.ctx.redis
+    if not await token_valid(request):
+        return json(_token_error())
+    fault = await take_fault(redis, FAULT_KEY)
+    if fault:
+        if "status" in fault:
+            return json({"errcode": -1, "errmsg": "system error"}, status=int(fault["status"]))
+        return json({"errcode": int(fault["errcode"]), "errmsg": "injected fault"})
+    body = _body(request)
+    touser, template_id, data = body.get("touser"), body.get("template_id"), body.get("data")
+    if not isinstance(touser, str) or not touser:
+        return json({"errcode": 40003, "errmsg": "invalid openid"})
+    if not isinstance(template_id, str) or not template_id:
+        return json({"errcode": 40037, "errmsg": "invalid template_id"})
+    if not isinstance(data, dict) or not all(isinstance(v, dict) and "value" in v for v in data.values()):
+        return json({"errcode": 47003, "errmsg": "argument invalid! data.value invalid"})
+    if await redis.sismember("zb:sbx:wx:subscribe:revoked", f"{touser}|{template_id}"):
+        return json({"errcode": 43101, "errmsg": "user refuse to accept the msg"})
+    record = jsonlib.dumps({"touser": touser, "template_id": template_id, "data": data, "page": body.get("page")},
+                           ensure_ascii=False, sort_keys=True)
+    pipe = redis.pipeline()
+    pipe.rpush(SENT_KEY, record)
+    pipe.hincrby(SEEN_KEY, hashlib.sha1(record.encode()).hexdigest(), 1)
+    await pipe.execute()
+    return json({"errcode": 0, "errmsg": "ok", "msgid": secrets.randbelow(10**15)})
+
+
+@bp.get("/subscribe/messages")
+async def subscribe_messages(request: Request):
+    """What the sandbox delivered (the phones' view), optionally for one openid."""
+    rows = [jsonlib.loads(r) for r in await request.app.ctx.redis.lrange(SENT_KEY, 0, -1)]
+    touser = request.args.get("touser")
+    return json([r for r in rows if not touser or r["touser"] == touser])
+
+
+@bp.post("/tokens/expire")
+async def tokens_expire(request: Request):
+    """Invalidate every access token the sandbox issued (as if they expired): the next call answers 40001/42001."""
+    redis = request.app.ctx.redis
+    keys = [k async for k in redis.scan_iter(match="zb:sbx:wx:at:*", count=500)]
+    if keys:
+        await redis.delete(*keys)
+    return json({"expired": len(keys)})

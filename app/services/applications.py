@@ -263,14 +263,19 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
     steps = await _new_steps(subject.workflow, now, subject.lead)
     event = ApplicationEvent(actor=user, actor_role="citizen", kind="status",
                              to_status=S.SUBMITTED.value, note=f"通过{_channel(channel)}提交申请", at=now)
-    emitted = outbox.event("application.status_changed", f"application:{acceptance_no}", {
+    aggregate = f"application:{acceptance_no}"
+    emitted = [outbox.event("application.status_changed", aggregate, {
         "acceptance_no": acceptance_no, "user_id": user.id, "status": S.SUBMITTED.value,
-        "service_name": subject.name, "note": event.note})
+        "service_name": subject.name, "note": event.note})]
+    emitted += [outbox.event("application.step_opened", aggregate, {  # step ids are not known before the insert
+        "acceptance_no": acceptance_no, "step_key": st.key, "department": st.department.code,
+        "service_name": subject.name, "due_date": workdays.local_date(st.due_at).isoformat()})
+        for st in steps if st.status == StepStatus.OPEN]
     try:
         # The case, its materials, steps, first timeline entry and outbox event: all or nothing (one statement on
         # PostgreSQL).
         await insert_graph(app_row, [*((m, "application_id") for m in mats), *((st, "application_id") for st in steps),
-                                     (event, "application_id"), (emitted, None)])
+                                     (event, "application_id"), *((e, None) for e in emitted)])
     except IntegrityError:
         if idempotency_key:  # the same double tap won the race
             existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
@@ -320,6 +325,9 @@ async def _move(app_row: Application, to: CaseStatus, actor: User | None, role: 
     for k, v in changes.items():
         setattr(app_row, k, v)
     await _event(app_row, actor, role, "status", frm, to, step=step, note=note)
+    await outbox.emit("application.status_changed", f"application:{app_row.acceptance_no}", {
+        "acceptance_no": app_row.acceptance_no, "user_id": app_row.applicant_id, "status": to.value,
+        "service_name": app_row.subject_name, "note": note})
 
 
 # ---------------------------------------------------------------- decisions
@@ -376,6 +384,8 @@ async def _pause_for_supplement(app_row, user, role, step, items, comment, now) 
     remaining = workdays.working_days_left(now, app_row.due_at) if app_row.due_at else None
     await _move(app_row, S.SUPPLEMENT, user, role, note="请补正：" + "；".join(items), step=step,
                 resume_status=app_row.status.value, supplement_items=items, paused_remaining_days=remaining)
+    await outbox.emit("application.supplement_requested", f"application:{app_row.acceptance_no}", {
+        "acceptance_no": app_row.acceptance_no, "user_id": app_row.applicant_id, "items": items})
 
 
 async def _end(app_row, user, role, step, comment, now) -> None:
@@ -398,6 +408,11 @@ async def _advance(app_row, user, role, step, now) -> None:
                     status=StepStatus.OPEN, opened_at=now, due_at=app_row.due_at, version=s.version + 1):
                 opened.append(s)
                 await _event(app_row, None, "system", "step_opened", None, None, step=s, note=f"{s.name}开始办理")
+                await outbox.emit("application.step_opened", f"application:{app_row.acceptance_no}", {
+                    "acceptance_no": app_row.acceptance_no, "step_id": s.id,
+                    "department": (await Department.get(id=s.department_id)).code,
+                    "service_name": app_row.subject_name,
+                    "due_date": workdays.local_date(app_row.due_at).isoformat() if app_row.due_at else None})
     if opened and app_row.status != S.IN_REVIEW:
         await _move(app_row, S.IN_REVIEW, None, "system", note="进入部门审查")
     elif all(s.status == StepStatus.APPROVED or s.key == step.key for s in steps):

@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from app.errors import Conflict, Forbidden, Invalid, NotFound, ProviderError
 from app.providers import wechatpay as wxpay
 from app.providers.shared_data import shared_data_for
-from app.services import audit
+from app.services import audit, outbox
 from app.services.identity import require_bound
 from models import (Application, Department, LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent,
                     PaymentOrder, Refund, RefundStatus, User)
@@ -197,10 +197,19 @@ async def apply_paid(out_trade_no: str, transaction_id: str, total_fen: int, suc
             return False
         await LedgerEntry.create(order=order, kind="payment", amount_fen=order.amount_fen, external_id=transaction_id,
                                  occurred_at=paid_at)
+        await _emit_payment("payment.paid", order)
         if not await Payable.filter(id=order.payable_id, status=PayableStatus.UNPAID).update(
                 status=PayableStatus.PAID, paid_at=paid_at):
             log.error("payment %s paid a payable that was already paid: refund it", out_trade_no)
     return True
+
+
+async def _emit_payment(kind: str, order: PaymentOrder, amount_fen: int | None = None) -> None:
+    """The outbox event of a payment change, in the caller's transaction."""
+    payable = await Payable.get(id=order.payable_id)
+    await outbox.emit(kind, f"payment:{order.out_trade_no}", {
+        "payable_id": order.payable_id, "user_id": order.payer_id, "description": payable.description,
+        "amount_fen": order.amount_fen if amount_fen is None else amount_fen, "out_trade_no": order.out_trade_no})
 
 
 async def apply_refund(out_refund_no: str, refund_id: str | None, status: str, success_time: str | None) -> bool:
@@ -220,6 +229,7 @@ async def apply_refund(out_refund_no: str, refund_id: str | None, status: str, s
                                      occurred_at=_parse_time(success_time))
             if order.refunded_fen >= order.amount_fen:
                 await Payable.filter(id=order.payable_id).update(status=PayableStatus.REFUNDED)
+            await _emit_payment("payment.refunded", order, refund.amount_fen)
             return True
         if status in ("CLOSED", "ABNORMAL"):
             done = await Refund.filter(id=refund.id, status=RefundStatus.PROCESSING).update(
@@ -245,7 +255,7 @@ WITH ev AS (
 ), o AS (
   UPDATE "payment_orders" SET "status" = 'paid', "transaction_id" = $6, "paid_at" = $7, "version" = "version" + 1
   WHERE "out_trade_no" = $4 AND "amount_fen" = $5 AND "status" IN ('pending', 'closed', 'failed')
-  RETURNING "id", "payable_id", "amount_fen"
+  RETURNING "id", "payable_id", "amount_fen", "payer_id"
 ), l AS (
   INSERT INTO "ledger_entries" ("order_id", "kind", "amount_fen", "external_id", "occurred_at", "created_at")
   SELECT "id", 'payment', "amount_fen", $6, $7, now() FROM o
@@ -253,6 +263,12 @@ WITH ev AS (
 ), p AS (
   UPDATE "payables" SET "status" = 'paid', "paid_at" = $7
   WHERE "id" IN (SELECT "payable_id" FROM o) AND "status" = 'unpaid'
+  RETURNING 1
+), n AS (
+  INSERT INTO "outbox_events" ("kind", "aggregate", "payload", "created_at")
+  SELECT 'payment.paid', 'payment:' || $4, jsonb_build_object('payable_id', o."payable_id", 'user_id', o."payer_id",
+         'amount_fen', o."amount_fen", 'description', pb."description", 'out_trade_no', $4::text), now()
+  FROM o JOIN "payables" pb ON pb."id" = o."payable_id"
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM o) AS credited, (SELECT count(*) FROM p) AS payables_paid
@@ -336,8 +352,12 @@ async def close_expired(ctx, now: datetime | None = None) -> int:
         order = await sync(ctx, order)
         if order.status == OrderStatus.PENDING:
             await _pay(ctx).close(order.out_trade_no)
-            closed += await PaymentOrder.filter(id=order.id, status=OrderStatus.PENDING).update(
-                status=OrderStatus.CLOSED)
+            async with in_transaction():
+                done = await PaymentOrder.filter(id=order.id, status=OrderStatus.PENDING).update(
+                    status=OrderStatus.CLOSED)
+                if done:
+                    await _emit_payment("payment.order_closed", order)
+            closed += done
     return closed
 
 

@@ -92,6 +92,9 @@ global.wx = {
   requestPayment: jest.fn((options) => later(() => options.success({ errMsg: 'requestPayment:ok' }))),
   openDocument: jest.fn((options) => later(() => options.success({ errMsg: 'openDocument:ok' }))),
   setClipboardData: jest.fn((options) => later(() => options.success && options.success({ errMsg: 'setClipboardData:ok' }))),
+  // Absent unless a test provides it (miniprogram-simulate's own would answer nothing): pages then ask for no
+  // subscribe-message consent and fetch no templates (tests/messages.test.js covers asking).
+  requestSubscribeMessage: undefined,
 };
 
 // Test API -----------------------------------------------------------------------------------

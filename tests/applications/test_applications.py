@@ -55,10 +55,17 @@ async def test_the_submission_answer_is_the_case_as_stored(client, flow, person)
         assert r.json() == stored, code
         if not upload_all:
             assert any(m["exempt"] for m in stored["materials"]), code
-        events = await OutboxEvent.filter(aggregate=f"application:{stored['acceptance_no']}").values("kind", "payload")
+        no = stored["acceptance_no"]
+        events = await OutboxEvent.filter(aggregate=f"application:{no}").order_by("id").values("kind", "payload")
+        intake = [s for s in stored["steps"] if s["status"] == "open"]
         assert events == [{"kind": "application.status_changed", "payload": {
-            "acceptance_no": stored["acceptance_no"], "user_id": person["user"]["id"], "status": "submitted",
-            "service_name": stored["subject"]["name"], "note": stored["timeline"][0]["note"]}}]
+            "acceptance_no": no, "user_id": person["user"]["id"], "status": "submitted",
+            "service_name": stored["subject"]["name"], "note": stored["timeline"][0]["note"]}}] + [
+            {"kind": "application.step_opened", "payload": {
+                "acceptance_no": no, "step_key": s["key"], "department": s["department"]["code"],
+                "service_name": stored["subject"]["name"], "due_date": events[1]["payload"]["due_date"]}}
+            for s in intake]
+        assert intake and events[1]["payload"]["due_date"]
         assert stored["steps"] and all(isinstance(s["id"], int) for s in stored["steps"])
 
 

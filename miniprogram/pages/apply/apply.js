@@ -3,6 +3,7 @@
 // from the shared libraries, the rest are uploaded here), the consent to read those libraries and, when
 // needed, the 刷脸核身 step; then submits once per page load (one Idempotency-Key per load).
 const applications = require('../../api/applications');
+const notifications = require('../../api/notifications');
 const auth = require('../../api/auth');
 const uploads = require('../../api/uploads');
 const { toastError } = require('../../api/client');
@@ -76,6 +77,7 @@ Component({
   },
   methods: {
     onLoad(query) {
+      notifications.prepare(); // the consent dialog must open from the submit tap: have its templates ready
       this.subject = query.bundle ? { bundle: query.bundle } : { service: query.service };
       this.answers = parseAnswers(query.answers);
       // One key per page load: tapping 提交 again (a double tap, a retry) cannot make a second case.
@@ -199,6 +201,7 @@ Component({
         return;
       }
       this.setData({ submitting: true });
+      notifications.ask('submit'); // 订阅办件进度、补正通知 (from the tap; never holds up submitting)
       try {
         const created = await applications.submit(this.body(), this.idempotencyKey, { silent: true });
         wx.showToast({ title: '申请已提交', icon: 'success' });

@@ -71,6 +71,10 @@ Component({
       wx.navigateTo({ url: '/pages/payments/payments' });
     },
 
+    openMessages() {
+      wx.navigateTo({ url: '/pages/messages/messages' });
+    },
+
     showUser(user) {
       this.setData({ loggedIn: true, user: { ...user, roleLabel: roleLabel(user.role) }, errors: {} });
     },

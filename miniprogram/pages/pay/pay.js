@@ -2,6 +2,7 @@
 // the server → wx.requestPayment with exactly its parameters (in the sandbox the backend's stand-in) → the
 // order asked for until it is no longer pending. A cancelled cashier needs no asking. Paid: 查看电子票据.
 const payments = require('../../api/payments');
+const notifications = require('../../api/notifications');
 const { toastError } = require('../../api/client');
 const { yuan, localTime, payableKind, payableStatus } = require('../../utils/format');
 
@@ -47,6 +48,7 @@ Component({
   },
   methods: {
     onLoad(query) {
+      notifications.prepare(); // the consent dialog must open from the pay tap: have its templates ready
       this.payableId = Number((query && query.payable) || 0);
       return this.load();
     },
@@ -90,6 +92,7 @@ Component({
       if (this.busy || !payable || !payable.unpaid) return; // a second tap while paying is ignored
       this.busy = true;
       this.setData({ paying: true, result: null });
+      notifications.ask('pay'); // 订阅缴费结果通知 (from the tap; never holds up paying)
       try {
         await this.pay(payable);
       } finally {

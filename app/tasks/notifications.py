@@ -1,0 +1,33 @@
+"""Notification jobs: near-due / overdue flags to staff. Delivery itself is the pump that every worker process
+runs beside saq (`notifications.run_pump`, started by app/worker.py)."""
+from __future__ import annotations
+
+import logging
+
+from app.services import notifications
+from app.tasks import job
+
+log = logging.getLogger("zhangban.tasks.notifications")
+
+
+@job("notifications.flag_due")
+async def flag_due(ctx: dict) -> dict:
+    """Every 30 minutes: open steps near their due date or past it are announced to their department (DingTalk
+    work notice; overdue ones to supervisors too), once per step and flag."""
+    counts = await notifications.flag_due_steps()
+    if counts["near_due"] or counts["overdue"]:
+        log.info("due flags: %s", counts)
+    return counts
+
+
+@job("notifications.pump")
+async def pump(ctx: dict, rounds: int = 100) -> int:
+    """Plan and send waiting notifications until idle (at most `rounds` batches): for an operator or a test to
+    drain the queue at once; workers run the same loop continuously."""
+    done = 0
+    for _ in range(rounds):
+        n = await notifications.pump_once(ctx["app"])
+        if not n:
+            break
+        done += n
+    return done
