@@ -53,6 +53,18 @@ class Settings:
     seed_on_start: bool | None = None  # None = in embedded mode
     run_jobs: bool | None = None  # the job worker inside the app process; None = on in embedded mode
     log_level: str = "INFO"
+    # Appointments (精准预约) and the hall queue
+    appt_gate: str = "redis"  # "redis": the Lua gate before the database; "db": row locks only (benchmark baseline)
+    appt_days: int = 7  # bookable days ahead; the next day is released at appt_release_hour each day
+    appt_release_hour: int = 8  # Beijing time
+    appt_per_window: int = 1  # places per slot for each window that handles the service
+    appt_max_active: int = 3  # active appointments per person
+    appt_cancel_minutes: int = 60  # cancelling closes this long before the slot
+    appt_grace_minutes: int = 15  # not checked in this long after the slot start: a no-show
+    appt_no_show_limit: int = 3  # this many no-shows …
+    appt_no_show_days: int = 90  # … within this many days …
+    appt_suspend_days: int = 30  # … suspend booking for this many days
+    kiosk_max_skew: int = 300  # seconds a kiosk's signed timestamp may differ from ours
 
     @property
     def embedded(self) -> bool:
@@ -118,6 +130,11 @@ ENV = {
     "shared_data_base": "SHARED_DATA_BASE", "shared_data_app_id": "SHARED_DATA_APP_ID",
     "shared_data_app_secret": "SHARED_DATA_APP_SECRET",
     "seed_on_start": "ZB_SEED", "run_jobs": "ZB_RUN_JOBS", "log_level": "LOG_LEVEL",
+    "appt_gate": "ZB_APPT_GATE", "appt_days": "ZB_APPT_DAYS", "appt_release_hour": "ZB_APPT_RELEASE_HOUR",
+    "appt_per_window": "ZB_APPT_PER_WINDOW", "appt_max_active": "ZB_APPT_MAX_ACTIVE",
+    "appt_cancel_minutes": "ZB_APPT_CANCEL_MINUTES", "appt_grace_minutes": "ZB_APPT_GRACE_MINUTES",
+    "appt_no_show_limit": "ZB_APPT_NO_SHOW_LIMIT", "appt_no_show_days": "ZB_APPT_NO_SHOW_DAYS",
+    "appt_suspend_days": "ZB_APPT_SUSPEND_DAYS", "kiosk_max_skew": "ZB_KIOSK_MAX_SKEW",
 }
 
 

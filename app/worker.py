@@ -22,6 +22,7 @@ from app.config import Settings
 from app.providers import wechatpay
 from app.providers.http import make_client
 from app.security import Vault, load_key
+from app.tasks import appointments as appointment_jobs
 from app.tasks import payments as payment_jobs
 from app.tasks import receipts as receipt_jobs
 
@@ -30,12 +31,17 @@ QUEUE = "zhangban"
 CRON_TZ = wechatpay.CST  # cron times below are Beijing time
 
 FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs.reconcile_yesterday,
-             receipt_jobs.issue_missing]
+             receipt_jobs.issue_missing, appointment_jobs.mark_no_shows, appointment_jobs.remind,
+             appointment_jobs.release_slots, appointment_jobs.reconcile]
 CRON_JOBS = [
     CronJob(payment_jobs.close_expired, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.sync_pending, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.reconcile_yesterday, cron="30 10 * * *", timeout=600),  # 02:30 UTC
     CronJob(receipt_jobs.issue_missing, cron="* * * * *", timeout=50),
+    CronJob(appointment_jobs.mark_no_shows, cron="* * * * *", timeout=50),
+    CronJob(appointment_jobs.remind, cron="*/5 * * * *", timeout=250),
+    CronJob(appointment_jobs.release_slots, cron="0 * * * *", timeout=600),  # the 08:00 release, idempotently hourly
+    CronJob(appointment_jobs.reconcile, cron="*/5 * * * *", timeout=250),
 ]
 
 

@@ -1,6 +1,8 @@
 """Tortoise models, re-exported so Tortoise finds them in one module ("models")."""
 from models.applications import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, CaseStatus,
                                  Counter, FaceSession, StepStatus, Upload)
+from models.appointments import (Appointment, AppointmentStatus, BookingSuspension, Hall, HallWindow, KioskDevice,
+                                 NoShow, QueueTicket, Slot, TicketKind, TicketStatus)
 from models.audit import AuditLog
 from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent, PaymentOrder,
                              ReconciliationReport, Receipt, Refund, RefundStatus)
@@ -11,4 +13,6 @@ from models.users import Enterprise, User, UserEnterprise
 __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
            "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
            "FaceSession", "StepStatus", "Upload", "AuditLog", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
-           "User", "UserEnterprise", "OutboxEvent"]
+           "User", "UserEnterprise", "OutboxEvent",
+           "Appointment", "AppointmentStatus", "BookingSuspension", "Hall", "HallWindow", "KioskDevice", "NoShow",
+           "QueueTicket", "Slot", "TicketKind", "TicketStatus"]

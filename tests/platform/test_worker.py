@@ -57,7 +57,8 @@ async def test_sync_pending_credits_late_notifications_after_the_threshold(clien
 async def test_cron_schedule():
     crons = {c.function.__qualname__: c for c in worker.CRON_JOBS}
     assert set(crons) == {"payments.close_expired", "payments.sync_pending", "payments.reconcile_yesterday",
-                          "receipts.issue_missing"}
+                          "receipts.issue_missing", "appointments.mark_no_shows", "appointments.remind",
+                          "appointments.release_slots", "appointments.reconcile"}
     assert all(c.unique for c in crons.values())  # one queued instance per cron job, however many workers
     assert all(c.function in worker.FUNCTIONS for c in crons.values())
     start = datetime(2026, 1, 5, 0, 0, 30, tzinfo=UTC).astimezone(worker.CRON_TZ)
