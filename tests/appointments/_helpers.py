@@ -11,12 +11,14 @@ _used: set[int] = set()
 
 
 async def free_slot(client, service: str = "GA0002", hall_code: str = "nanhu", capacity: int | None = None,
-                    date: str | None = None) -> dict:
+                    date: str | None = None, last_day: bool = False) -> dict:
     """A future slot nobody booked yet (optionally with its capacity set): {"hall", "service", "slot", "date"}."""
     hall = await hall_by_code(client, hall_code)
     r = await client.get(f"/api/v1/halls/{hall['id']}/slots", params={"service": service})
     assert r.status_code == 200, r.text
     dates = r.json()["dates"]
+    if last_day:
+        date = dates[-1]
     for day in ([date] if date else random.sample(dates[1:] or dates, len(dates[1:] or dates))):
         r = await client.get(f"/api/v1/halls/{hall['id']}/slots", params={"service": service, "date": day})
         assert r.status_code == 200, r.text
