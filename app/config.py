@@ -60,6 +60,7 @@ class Settings:
     appt_per_window: int = 1  # places per slot for each window that handles the service
     appt_max_active: int = 3  # active appointments per person
     appt_cancel_minutes: int = 60  # cancelling closes this long before the slot
+    appt_checkin_minutes: int = 60  # kiosk check-in opens this long before the slot
     appt_grace_minutes: int = 15  # not checked in this long after the slot start: a no-show
     appt_no_show_limit: int = 3  # this many no-shows …
     appt_no_show_days: int = 90  # … within this many days …
@@ -133,6 +134,7 @@ ENV = {
     "appt_gate": "ZB_APPT_GATE", "appt_days": "ZB_APPT_DAYS", "appt_release_hour": "ZB_APPT_RELEASE_HOUR",
     "appt_per_window": "ZB_APPT_PER_WINDOW", "appt_max_active": "ZB_APPT_MAX_ACTIVE",
     "appt_cancel_minutes": "ZB_APPT_CANCEL_MINUTES", "appt_grace_minutes": "ZB_APPT_GRACE_MINUTES",
+    "appt_checkin_minutes": "ZB_APPT_CHECKIN_MINUTES",
     "appt_no_show_limit": "ZB_APPT_NO_SHOW_LIMIT", "appt_no_show_days": "ZB_APPT_NO_SHOW_DAYS",
     "appt_suspend_days": "ZB_APPT_SUSPEND_DAYS", "kiosk_max_skew": "ZB_KIOSK_MAX_SKEW",
 }

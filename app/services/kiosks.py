@@ -25,7 +25,6 @@ from app.services.workdays import CN
 from models import Appointment, AppointmentStatus, KioskDevice, QueueTicket, TicketKind
 
 NONCE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
-CHECKIN_EARLY = timedelta(minutes=60)  # check-in opens this long before the slot
 
 
 class KioskAuthFailed(Unauthorized):
@@ -85,7 +84,7 @@ def _code(raw: str) -> str:
 
 
 async def checkin(ctx, device: KioskDevice, raw_code: str) -> QueueTicket:
-    """Check an appointment in at its hall's kiosk (from an hour before its slot until the no-show grace ends)
+    """Check an appointment in at its hall's kiosk (from `appt_checkin_minutes` before its slot until the no-show grace ends)
     and give it an A ticket."""
     code = _code(raw_code)
     appt = await Appointment.get_or_none(code=code).select_related("hall", "slot")
@@ -97,8 +96,9 @@ async def checkin(ctx, device: KioskDevice, raw_code: str) -> QueueTicket:
         raise CheckinRefused({"checked_in": "该预约已签到", "cancelled": "该预约已取消",
                               "no_show": "该预约已过签到时间（爽约）"}.get(appt.status.value, "该预约不能签到"))
     now = now_utc()
-    if now < appt.slot_start - CHECKIN_EARLY:
-        opens = (appt.slot_start - CHECKIN_EARLY).astimezone(CN)
+    early = timedelta(minutes=ctx.settings.appt_checkin_minutes)
+    if now < appt.slot_start - early:
+        opens = (appt.slot_start - early).astimezone(CN)
         raise CheckinRefused(f"签到尚未开始，请于{opens:%m月%d日 %H:%M}后签到")
     if now > appt.slot_start + timedelta(minutes=ctx.settings.appt_grace_minutes):
         raise CheckinRefused("已超过签到时间，请现场取号办理")
