@@ -66,18 +66,21 @@ class TooLateToCancel(Conflict):
 
 
 # ---------------------------------------------------------------- the Redis gate
+# A full slot is answered first (most of a rush), without the person's entry; -1 / -2: the slot's counter or the
+# person's entry is missing and is rebuilt from the database; -3 suspended, -4 already booked that service that
+# day, -5 too many active; 1: the place is taken.
 
 _GATE = """
-local s = redis.call('HGET', KEYS[2], '_s')
-if s and tonumber(s) > tonumber(ARGV[4]) then return -3 end
 local booked = redis.call('GET', KEYS[1])
 if not booked then return -1 end
+if tonumber(booked) >= tonumber(ARGV[1]) then return 0 end
+local s = redis.call('HGET', KEYS[2], '_s')
+if s and tonumber(s) > tonumber(ARGV[4]) then return -3 end
 if redis.call('EXISTS', KEYS[2]) == 0 then return -2 end
 if redis.call('HEXISTS', KEYS[2], ARGV[2]) == 1 then return -4 end
 local active = redis.call('HLEN', KEYS[2]) - 1
 if s then active = active - 1 end
 if active >= tonumber(ARGV[3]) then return -5 end
-if tonumber(booked) >= tonumber(ARGV[1]) then return 0 end
 redis.call('INCR', KEYS[1])
 redis.call('HSET', KEYS[2], ARGV[2], ARGV[5])
 return 1
