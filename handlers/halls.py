@@ -1,5 +1,6 @@
 """Service halls: the list, slots with remaining places, the queue (JSON, WebSocket, display page) and the
 window staff's calling."""
+import json as jsonlib
 from datetime import date
 from pathlib import Path
 
@@ -84,8 +85,6 @@ async def queue_ws(request: Request, ws, hall_id: int):
     q = queue.hub(ctx).watch(hall_id)  # before reading the view, so that no change falls in between
     try:
         try:
-            import json as jsonlib
-
             body = jsonlib.dumps(await queue.hall_view(hall_id), ensure_ascii=False)
         except halls.HallNotFound:
             await ws.close(code=4404, reason="not found")

@@ -16,9 +16,10 @@ import secrets
 import time
 from datetime import timedelta
 
+from redis.exceptions import RedisError
 from tortoise.transactions import in_transaction
 
-from app.errors import Conflict, Invalid, NotFound, Unauthorized
+from app.errors import AppError, Conflict, Invalid, NotFound, Unauthorized
 from app.services import appointments, halls, queue
 from app.services.halls import now_utc
 from app.services.workdays import CN
@@ -69,7 +70,11 @@ async def verify(ctx, method: str, path: str, headers, body: bytes) -> KioskDevi
     secret = ctx.vault.decrypt("kiosk_secret", device.secret_enc)
     if not hmac.compare_digest(sign(secret, method, path, ts, nonce, body), sig.lower()):
         raise KioskAuthFailed()
-    if not await ctx.redis.set(f"zb:kiosk:nonce:{device_id}:{nonce}", 1, nx=True, ex=2 * skew):
+    try:
+        fresh = await ctx.redis.set(f"zb:kiosk:nonce:{device_id}:{nonce}", 1, nx=True, ex=2 * skew)
+    except RedisError:  # without the nonce memory a replay could pass: refuse rather than guess
+        raise AppError("服务暂时不可用，请稍后再试", code="unavailable", status=503) from None
+    if not fresh:
         raise KioskAuthFailed("重复的请求（nonce 已使用）", code="kiosk_replay")
     return device
 
