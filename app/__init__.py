@@ -17,7 +17,7 @@ from app.providers.http import make_client
 from app.providers import wechatpay
 from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, load_key
-from app.services import chat, ereceipts, tracking
+from app.services import appointments, chat, ereceipts, queue, tracking
 from app.services.catalog import Catalog
 from app.services.tracking import Tracker
 
@@ -96,6 +96,8 @@ async def _start_background(app: Sanic, _loop=None) -> None:
     app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
     app.add_task(tracking.listen(app.ctx), name="tracking-listener")
     app.add_task(chat.listen(app.ctx), name="chat-listener")
+    app.add_task(queue.listen(app.ctx), name="queue-listener")
+    await _rebuild_gate(app)
     if app.ctx.settings.run_jobs_on:  # the job worker in this process (embedded: there is no other)
         from app.worker import run_worker
 
@@ -103,8 +105,17 @@ async def _start_background(app: Sanic, _loop=None) -> None:
     await app.ctx.catalog.snapshot()  # build the catalog and load the segmenter before the first citizen waits
 
 
+async def _rebuild_gate(app: Sanic) -> None:
+    """The appointment gate's counters from the database (the truth) at start."""
+    if app.ctx.settings.appt_gate == "redis":
+        try:
+            await appointments.reconcile(app.ctx)
+        except Exception:  # Redis down at start: bookings go to the database until the reconciler runs
+            logging.getLogger("zhangban").warning("could not rebuild the appointment gate", exc_info=True)
+
+
 async def _stop(app: Sanic, _loop=None) -> None:
-    for name in ("job-worker", "catalog-listener", "tracking-listener", "chat-listener"):
+    for name in ("job-worker", "catalog-listener", "tracking-listener", "chat-listener", "queue-listener"):
         await app.cancel_task(name, raise_exception=False)
     await app.ctx.http.aclose()
     await app.ctx.redis.aclose()

@@ -76,6 +76,19 @@ class Settings:
     wechat_push_token: str = "sandbox-push-token"  # 消息推送 Token
     wechat_push_aes_key: str = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG"  # EncodingAESKey (43 characters)
     wechat_passive_timeout: float = 4.0  # seconds to answer a push passively; later answers go by custom/send
+    # Appointments (精准预约) and the hall queue
+    appt_gate: str = "redis"  # "redis": the Lua gate before the database; "db": row locks only (benchmark baseline)
+    appt_days: int = 7  # bookable days ahead; the next day is released at appt_release_hour each day
+    appt_release_hour: int = 8  # Beijing time
+    appt_per_window: int = 1  # places per slot for each window that handles the service
+    appt_max_active: int = 3  # active appointments per person
+    appt_cancel_minutes: int = 60  # cancelling closes this long before the slot
+    appt_checkin_minutes: int = 60  # kiosk check-in opens this long before the slot
+    appt_grace_minutes: int = 15  # not checked in this long after the slot start: a no-show
+    appt_no_show_limit: int = 3  # this many no-shows …
+    appt_no_show_days: int = 90  # … within this many days …
+    appt_suspend_days: int = 30  # … suspend booking for this many days
+    kiosk_max_skew: int = 300  # seconds a kiosk's signed timestamp may differ from ours
 
     @property
     def embedded(self) -> bool:
@@ -153,6 +166,12 @@ ENV = {
     "complaint_days": "ZB_COMPLAINT_DAYS", "rectification_days": "ZB_RECTIFICATION_DAYS",
     "wechat_push_token": "WECHAT_PUSH_TOKEN", "wechat_push_aes_key": "WECHAT_PUSH_AES_KEY",
     "wechat_passive_timeout": "ZB_WECHAT_PASSIVE_TIMEOUT",
+    "appt_gate": "ZB_APPT_GATE", "appt_days": "ZB_APPT_DAYS", "appt_release_hour": "ZB_APPT_RELEASE_HOUR",
+    "appt_per_window": "ZB_APPT_PER_WINDOW", "appt_max_active": "ZB_APPT_MAX_ACTIVE",
+    "appt_cancel_minutes": "ZB_APPT_CANCEL_MINUTES", "appt_grace_minutes": "ZB_APPT_GRACE_MINUTES",
+    "appt_checkin_minutes": "ZB_APPT_CHECKIN_MINUTES",
+    "appt_no_show_limit": "ZB_APPT_NO_SHOW_LIMIT", "appt_no_show_days": "ZB_APPT_NO_SHOW_DAYS",
+    "appt_suspend_days": "ZB_APPT_SUSPEND_DAYS", "kiosk_max_skew": "ZB_KIOSK_MAX_SKEW",
 }
 
 

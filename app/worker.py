@@ -23,6 +23,7 @@ from app.providers import wechatpay
 from app.providers.http import make_client
 from app.security import Vault, load_key
 from app.services import notifications
+from app.tasks import appointments as appointment_jobs
 from app.tasks import chat as chat_jobs
 from app.tasks import notifications as notification_jobs
 from app.tasks import payments as payment_jobs
@@ -35,7 +36,9 @@ CRON_TZ = wechatpay.CST  # cron times below are Beijing time
 
 FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs.reconcile_yesterday,
              receipt_jobs.issue_missing, chat_jobs.purge_transcripts, chat_jobs.refresh_flags,
-             notification_jobs.flag_due, notification_jobs.pump, token_jobs.refresh_tokens]
+             notification_jobs.flag_due, notification_jobs.pump, token_jobs.refresh_tokens,
+             appointment_jobs.mark_no_shows, appointment_jobs.remind, appointment_jobs.release_slots,
+             appointment_jobs.reconcile]
 CRON_JOBS = [
     CronJob(payment_jobs.close_expired, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.sync_pending, cron="* * * * *", timeout=50),
@@ -45,6 +48,10 @@ CRON_JOBS = [
     CronJob(chat_jobs.refresh_flags, cron="5 * * * *", timeout=300),
     CronJob(notification_jobs.flag_due, cron="*/30 * * * *", timeout=300),
     CronJob(token_jobs.refresh_tokens, cron="*/5 * * * *", timeout=60),
+    CronJob(appointment_jobs.mark_no_shows, cron="* * * * *", timeout=50),
+    CronJob(appointment_jobs.remind, cron="*/5 * * * *", timeout=250),
+    CronJob(appointment_jobs.release_slots, cron="0 * * * *", timeout=600),  # the 08:00 release, idempotently hourly
+    CronJob(appointment_jobs.reconcile, cron="*/5 * * * *", timeout=250),
 ]
 
 

@@ -1,6 +1,8 @@
 """Tortoise models, re-exported so Tortoise finds them in one module ("models")."""
 from models.applications import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, CaseStatus,
                                  Counter, FaceSession, StepStatus, Upload)
+from models.appointments import (Appointment, AppointmentStatus, BookingSuspension, Hall, HallWindow, KioskDevice,
+                                 NoShow, QueueTicket, Slot, TicketKind, TicketStatus)
 from models.audit import AuditLog
 from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent, PaymentOrder,
                              ReconciliationReport, Receipt, Refund, RefundStatus)
@@ -18,4 +20,6 @@ __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEve
            "User", "UserEnterprise", "OutboxEvent",
            "ChatMessage", "ChatSession", "ChatStatus", "Complaint", "ComplaintStatus", "Rating", "Rectification",
            "RectificationStatus", "ApprovalInstance", "CallbackEvent", "Delivery",
-           "DeliveryStatus", "InboxMessage", "SubscriptionQuota"]
+           "DeliveryStatus", "InboxMessage", "SubscriptionQuota",
+           "Appointment", "AppointmentStatus", "BookingSuspension", "Hall", "HallWindow", "KioskDevice", "NoShow",
+           "QueueTicket", "Slot", "TicketKind", "TicketStatus"]

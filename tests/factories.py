@@ -143,3 +143,48 @@ async def say(client: httpx.AsyncClient, who: dict, session_id: int, text: str) 
     r = await client.post(f"/api/v1/chat/sessions/{session_id}/messages", headers=who["headers"], json={"text": text})
     assert r.status_code == 201, r.text
     return r.json()
+
+
+# ---------------------------------------------------------------- appointments and kiosks
+
+
+async def hall_by_code(client: httpx.AsyncClient, code: str = "nanhu") -> dict:
+    r = await client.get("/api/v1/halls")
+    assert r.status_code == 200, r.text
+    return next(h for h in r.json()["items"] if h["code"] == code)
+
+
+class Kiosk:
+    """A registered kiosk that signs its requests the way the kiosk page does."""
+
+    def __init__(self, client: httpx.AsyncClient, device_id: str, secret: str, hall_id: int):
+        self.client, self.device_id, self.secret, self.hall_id = client, device_id, secret, hall_id
+
+    def headers(self, method: str, path: str, body: bytes, ts: int | None = None, nonce: str | None = None) -> dict:
+        import secrets
+        import time
+
+        from app.services.kiosks import sign
+
+        ts_s, nonce = str(ts if ts is not None else int(time.time())), nonce or secrets.token_hex(12)
+        return {"X-Kiosk-Device": self.device_id, "X-Kiosk-Timestamp": ts_s, "X-Kiosk-Nonce": nonce,
+                "X-Kiosk-Signature": sign(self.secret, method, path, ts_s, nonce, body),
+                "Content-Type": "application/json"}
+
+    async def post(self, path: str, data: dict, **kw) -> httpx.Response:
+        import json
+
+        body = json.dumps(data).encode()
+        return await self.client.post(path, content=body, headers=self.headers("POST", path, body, **kw))
+
+
+async def kiosk(client: httpx.AsyncClient, hall_code: str = "nanhu") -> Kiosk:
+    import uuid
+
+    hall = await hall_by_code(client, hall_code)
+    boss = await admin(client)
+    device_id = f"K-{uuid.uuid4().hex[:10]}"
+    r = await client.post("/api/v1/admin/kiosks", headers=boss["headers"], json={"device_id": device_id,
+                                                                                "hall": hall["id"]})
+    assert r.status_code == 201, r.text
+    return Kiosk(client, device_id, r.json()["secret"], hall["id"])

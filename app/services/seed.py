@@ -58,4 +58,7 @@ async def seed() -> dict:
         if not await StaffMember.exists(userid=m.userid):
             await StaffMember.create(userid=m.userid, name=m.name, department=deps[m.department], roles=m.roles)
             added["staff"] += 1
+    from app.services.halls import seed_halls
+
+    added["halls"] = await seed_halls()
     return added

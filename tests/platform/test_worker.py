@@ -58,7 +58,8 @@ async def test_cron_schedule():
     crons = {c.function.__qualname__: c for c in worker.CRON_JOBS}
     assert set(crons) == {"payments.close_expired", "payments.sync_pending", "payments.reconcile_yesterday",
                           "receipts.issue_missing", "chat.purge_transcripts", "complaints.refresh_flags",
-                          "notifications.flag_due", "tokens.refresh"}
+                          "notifications.flag_due", "tokens.refresh", "appointments.mark_no_shows",
+                          "appointments.remind", "appointments.release_slots", "appointments.reconcile"}
     assert all(c.unique for c in crons.values())  # one queued instance per cron job, however many workers
     assert all(c.function in worker.FUNCTIONS for c in crons.values())
     start = datetime(2026, 1, 5, 0, 0, 30, tzinfo=UTC).astimezone(worker.CRON_TZ)

@@ -1,0 +1,108 @@
+"""Service halls: the list, slots with remaining places, the queue (JSON, WebSocket, display page) and the
+window staff's calling."""
+import json as jsonlib
+from datetime import date
+from pathlib import Path
+
+from sanic import Blueprint, Request
+from sanic.response import html, json
+
+from app.auth import current_user, requires
+from app.errors import Invalid
+from app.services import halls, queue
+
+bp = Blueprint("halls")
+live = Blueprint("halls_live")  # outside /api/v1: the display WebSocket and the web pages
+WEB = Path(__file__).resolve().parent.parent / "web"
+
+
+@bp.get("/halls")
+async def hall_list(request: Request):
+    """Every hall with its address, opening hours, windows and services."""
+    return json({"items": await halls.list_halls()})
+
+
+@bp.get("/halls/<hall_id:int>/slots")
+async def slots(request: Request, hall_id: int):
+    """?service=CODE&date=YYYY-MM-DD: the day's slots with live remaining places, and the bookable dates."""
+    service = request.args.get("service", "").strip()
+    if not service:
+        raise Invalid("请选择事项", field="service")
+    raw = request.args.get("date")
+    try:
+        day = date.fromisoformat(raw) if raw else None
+    except ValueError:
+        raise Invalid("日期格式应为 YYYY-MM-DD", field="date") from None
+    return json(await halls.slots(request.app.ctx.settings, hall_id, service, day))
+
+
+@bp.get("/halls/<hall_id:int>/queue")
+async def hall_queue(request: Request, hall_id: int):
+    """Now calling (number, window) and the waiting numbers: what the hall display shows."""
+    return json(await queue.hall_view(hall_id))
+
+
+@bp.post("/staff/windows/<window_id:int>/call-next")
+@requires("staff", "admin")
+async def call_next(request: Request, window_id: int):
+    """The next ticket for the services this window handles (appointments first); 409 when nobody waits."""
+    user = await current_user(request)
+    ticket = await queue.call_next(request.app.ctx, user, window_id)
+    return json(await queue.ticket_view(ticket))
+
+
+async def _move(request: Request, ticket_id: int, action: str):
+    user = await current_user(request)
+    ticket = await queue.move(request.app.ctx, user, ticket_id, action)
+    return json(await queue.ticket_view(ticket))
+
+
+@bp.post("/staff/tickets/<ticket_id:int>/recall")
+@requires("staff", "admin")
+async def recall(request: Request, ticket_id: int):
+    """Call a called or skipped ticket again."""
+    return await _move(request, ticket_id, "recall")
+
+
+@bp.post("/staff/tickets/<ticket_id:int>/skip")
+@requires("staff", "admin")
+async def skip(request: Request, ticket_id: int):
+    """The called person did not come (过号)."""
+    return await _move(request, ticket_id, "skip")
+
+
+@bp.post("/staff/tickets/<ticket_id:int>/finish")
+@requires("staff", "admin")
+async def finish(request: Request, ticket_id: int):
+    """The visit is done."""
+    return await _move(request, ticket_id, "finish")
+
+
+@live.websocket("/ws/halls/<hall_id:int>/queue")
+async def queue_ws(request: Request, ws, hall_id: int):
+    """The hall view now, then again after every change (from any worker, through Redis pub/sub)."""
+    ctx = request.app.ctx
+    q = queue.hub(ctx).watch(hall_id)  # before reading the view, so that no change falls in between
+    try:
+        try:
+            body = jsonlib.dumps(await queue.hall_view(hall_id), ensure_ascii=False)
+        except halls.HallNotFound:
+            await ws.close(code=4404, reason="not found")
+            return
+        await ws.send(body)
+        while True:
+            await ws.send(await q.get())
+    finally:
+        queue.hub(ctx).unwatch(hall_id, q)
+
+
+@live.get("/display/<hall_id:int>")
+async def display_page(request: Request, hall_id: int):
+    """The hall display (大厅叫号屏)."""
+    return html((WEB / "display" / "index.html").read_text("utf-8"))
+
+
+@live.get("/kiosk")
+async def kiosk_page(request: Request):
+    """The kiosk page (自助签到取号机)."""
+    return html((WEB / "kiosk" / "index.html").read_text("utf-8"))
