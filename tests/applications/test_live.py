@@ -3,56 +3,19 @@ decide it. On PostgreSQL + Redis the decision is made by this test process's app
 through Redis pub/sub, as it does between workers."""
 import asyncio
 import json
-import socket
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 import websockets
 
-from tests.conftest import BACKEND, ROOT, _env
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import BACKEND
+from tests.live import live_server
 
 
 @pytest.fixture
 def server(settings, tmp_path):
-    port = _free_port()
-    env = _env(settings)
-    env.update({"PORT": str(port), "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}", "ZB_SANDBOX": "1",
-                "LOG_LEVEL": "WARNING", "ZB_AUTH_RATE_LIMIT": "100000"})
-    if BACKEND == "embedded":
-        env["ZB_DATA_DIR"] = str(tmp_path)  # its own SQLite file and in-process Redis
-    log = open(tmp_path / "server.log", "wb")  # a file, not a pipe: nobody drains a pipe and the server would block
-    proc = subprocess.Popen([sys.executable, "-m", "app"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline, last = time.monotonic() + 120, None  # generous: a busy machine slows the first start
-    while time.monotonic() < deadline:
-        try:
-            last = httpx.get(f"{base}/healthz", timeout=5)
-            if last.status_code == 200:
-                break
-        except httpx.HTTPError as exc:
-            last = exc
-        if proc.poll() is not None:
-            raise RuntimeError((tmp_path / "server.log").read_text()[-2000:])
-        time.sleep(0.3)
-    else:
-        proc.terminate()
-        raise RuntimeError(f"the server did not become healthy: {last!r} {getattr(last, 'text', '')}")
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with live_server(settings, tmp_path) as base:
+        yield base
 
 
 async def _json(r: httpx.Response) -> dict:

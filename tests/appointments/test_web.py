@@ -2,17 +2,13 @@
 a real server process; screenshots go to var/test-reports/. Plus the display WebSocket on its own."""
 import json
 import os
-import shutil
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 import websockets
 
-from tests.applications.test_live import _free_port
-from tests.conftest import BACKEND, ROOT, _env
+from tests.conftest import BACKEND, ROOT
+from tests.live import live_server
 from tests.factories import citizen, hall_by_code, kiosk, window_clerk
 
 CHROMIUM = "/usr/bin/chromium"
@@ -21,37 +17,9 @@ REPORTS = ROOT / "var" / "test-reports"
 
 @pytest.fixture
 def live(settings, tmp_path):
-    """A real server (Sanic's own HTTP and WebSocket stack); check-in open two weeks ahead so that any booked
-    slot can be checked in now."""
-    port = _free_port()
-    env = _env(settings)
-    env.update({"PORT": str(port), "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}", "ZB_SANDBOX": "1",
-                "LOG_LEVEL": "WARNING", "ZB_AUTH_RATE_LIMIT": "100000", "ZB_APPT_CHECKIN_MINUTES": "20160"})
-    if BACKEND == "embedded":
-        env["ZB_DATA_DIR"] = str(tmp_path)
-    log = open(tmp_path / "server.log", "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "app"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=5).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None:
-            raise RuntimeError((tmp_path / "server.log").read_text()[-2000:])
-        time.sleep(0.3)
-    else:
-        proc.terminate()
-        raise RuntimeError("the server did not become healthy")
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    """A real server; check-in open two weeks ahead so that any booked slot can be checked in now."""
+    with live_server(settings, tmp_path, ZB_APPT_CHECKIN_MINUTES="20160") as base:
+        yield base
 
 
 async def _booked(c: httpx.AsyncClient, service: str = "GA0002") -> tuple[dict, dict]:

@@ -2,47 +2,18 @@
 /ws/chat/{id}. On PostgreSQL + Redis the server shares the database and Redis with the test process."""
 import asyncio
 import json
-import subprocess
-import sys
-import time
 
 import httpx
 import pytest
 import websockets
 
-from tests.applications.test_live import _free_port
-from tests.conftest import BACKEND, ROOT, _env
+from tests.live import live_server
 
 
 @pytest.fixture
 def chat_server(settings, tmp_path):
-    """Like test_live's server, but nothing is asked of it before it logs "Worker ready": a health check during
-    the first start (catalog warm-up) times out, and the cancelled SQLite query can leave the embedded database
-    connection stuck (see the report of issue 7)."""
-    port = _free_port()
-    env = _env(settings)
-    env.update({"PORT": str(port), "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}", "ZB_SANDBOX": "1",
-                "LOG_LEVEL": "INFO", "ZB_AUTH_RATE_LIMIT": "100000"})
-    if BACKEND == "embedded":
-        env["ZB_DATA_DIR"] = str(tmp_path)
-    log_path = tmp_path / "server.log"
-    log = open(log_path, "wb")
-    proc = subprocess.Popen([sys.executable, "-m", "app"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while b"Worker ready" not in log_path.read_bytes():
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise RuntimeError(log_path.read_text()[-2000:])
-        time.sleep(0.3)
-    assert httpx.get(f"{base}/healthz", timeout=10).status_code == 200
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with live_server(settings, tmp_path) as base:
+        yield base
 
 
 async def _json(r: httpx.Response) -> dict:

@@ -4,7 +4,6 @@ mapped to httpx's errors, which the adapters turn into ProviderError."""
 import asyncio
 import gzip
 import json
-import socket
 
 import httpx
 import pytest
@@ -12,12 +11,7 @@ from aiohttp import web
 
 from app.errors import ProviderError
 from app.providers.http import call_json, make_client
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.live import free_port
 
 
 @pytest.fixture
@@ -47,7 +41,7 @@ async def server():
                             web.get("/moved", moved), web.get("/broken", broken)])
     runner = web.AppRunner(application)
     await runner.setup()
-    port = _free_port()
+    port = free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
     yield f"http://127.0.0.1:{port}"
     await runner.cleanup()
@@ -74,7 +68,7 @@ async def test_failures_become_httpx_errors_and_provider_errors(server):
         with pytest.raises(httpx.TimeoutException):
             await http.get(f"{server}/slow")
         with pytest.raises(httpx.ConnectError):
-            await http.get(f"http://127.0.0.1:{_free_port()}/")
+            await http.get(f"http://127.0.0.1:{free_port()}/")
         with pytest.raises(ProviderError):
             await call_json(http, "GET", f"{server}/slow")
         with pytest.raises(ProviderError):
