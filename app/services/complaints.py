@@ -132,10 +132,4 @@ async def reply(staff: User, complaint_id: int, text: str) -> Complaint:
 
 async def refresh_flags(now: datetime | None = None) -> int:
     """Job: store the near-due / overdue flag of every open complaint (for lists and alerts); returns changes."""
-    now = now or _now()
-    changed = 0
-    for c in await Complaint.filter(status=ComplaintStatus.OPEN).only("id", "due_at", "flag"):
-        f = workdays.flag(now, c.due_at)
-        if f != c.flag:
-            changed += await Complaint.filter(id=c.id).update(flag=f)
-    return changed
+    return await workdays.store_flags(Complaint.filter(status=ComplaintStatus.OPEN), now or _now())

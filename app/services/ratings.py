@@ -171,13 +171,7 @@ async def close_rectification(staff: User, rect_id: int, outcome: str) -> Rectif
 
 async def refresh_flags(now: datetime | None = None) -> int:
     """Job: store the near-due / overdue flag of every open rectification; returns how many changed."""
-    now = now or _now()
-    changed = 0
-    for x in await Rectification.filter(status=RectificationStatus.OPEN).only("id", "due_at", "flag"):
-        f = workdays.flag(now, x.due_at)
-        if f != x.flag:
-            changed += await Rectification.filter(id=x.id).update(flag=f)
-    return changed
+    return await workdays.store_flags(Rectification.filter(status=RectificationStatus.OPEN), now or _now())
 
 
 async def stats(by: str) -> list[dict]:

@@ -66,6 +66,17 @@ def flag(now: datetime, due: datetime | None, warn_days: int = 1) -> str | None:
     return None
 
 
+async def store_flags(queryset, now: datetime) -> int:
+    """Store `flag(now, due_at)` on each row of `queryset` (open complaints, open rectifications: rows with `id`,
+    `due_at` and `flag`) whose stored flag differs; returns how many changed."""
+    changed = 0
+    for row in await queryset.only("id", "due_at", "flag"):
+        f = flag(now, row.due_at)
+        if f != row.flag:
+            changed += await type(row).filter(id=row.id).update(flag=f)
+    return changed
+
+
 def display(at: datetime | None) -> str | None:
     """A moment as Beijing time for people: 2026-11-25 14:03."""
     return at.astimezone(CN).strftime("%Y-%m-%d %H:%M") if at else None
