@@ -312,8 +312,9 @@ def check_in_qr(code: str) -> str:
 
 
 async def view(appt: Appointment, with_qr: bool = False) -> dict:
-    """One appointment for its owner, with its queue ticket (and "前面还有 N 人") once checked in."""
-    from app.services import queue
+    """One appointment for its owner, with its queue ticket (and "前面还有 N 人") once checked in, and whether the
+    finished window visit can be rated now ("rateable", with the rating's "rating_target")."""
+    from app.services import queue, ratings
 
     start = appt.slot_start.astimezone(CN)
     out = {"id": appt.id, "code": appt.code, "status": appt.status.value if hasattr(appt.status, "value") else appt.status,
@@ -323,6 +324,10 @@ async def view(appt: Appointment, with_qr: bool = False) -> dict:
            "when": f"{start:%Y-%m-%d} {appt.slot.start.astimezone(CN):%H:%M}-{appt.slot.end.astimezone(CN):%H:%M}",
            "created_at": appt.created_at.isoformat() if appt.created_at else None,
            "ticket": await queue.ticket_of(appt.id)}
+    ticket = out["ticket"] or {}
+    # 好差评 of the window visit: the mini-program shows the rating component when true (target "queue_ticket")
+    out["rateable"] = await ratings.rateable_visit(ticket.get("id"), ticket.get("status"))
+    out["rating_target"] = {"target_type": "queue_ticket", "target_id": str(ticket["id"])} if ticket else None
     if with_qr and out["status"] == AppointmentStatus.BOOKED:
         out["qr"] = check_in_qr(appt.code)
     return out
