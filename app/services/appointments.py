@@ -26,7 +26,7 @@ from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.services import halls, identity, outbox, qr
 from app.services.halls import now_utc
 from app.services.workdays import CN
-from models import Appointment, AppointmentStatus, BookingSuspension, Slot, User
+from models import Appointment, AppointmentStatus, BookingSuspension, Hall, Slot, User
 
 log = logging.getLogger("zhangban.appointments")
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -302,6 +302,24 @@ async def cancel(ctx, user: User, appointment_id: int) -> Appointment:
 
 
 # ---------------------------------------------------------------- views
+
+
+async def next_available(settings, service: str, limit: int = 3) -> list[dict]:
+    """The earliest bookable slots of `service` with places left, across the halls that offer it (what the
+    assistant shows as slot cards): [{"hall": {"id", "name"}, "date", "time", "remaining", "slot"}]. The released
+    days' slot rows are made if missing, as the slot listing does."""
+    now = now_utc()
+    days = halls.bookable_days(settings, now)
+    offering = [h for h in await Hall.filter(active=True).order_by("id") if service in await halls.hall_services(h)]
+    if not days or not offering:
+        return []
+    for hall in offering:
+        for day in days:
+            await halls.ensure_slots(settings, hall, day)
+    rows = await Slot.filter(hall_id__in=[h.id for h in offering], service_code=service, day__in=days, start__gt=now,
+                             booked__lt=F("capacity")).order_by("start", "hall_id").limit(limit).select_related("hall")
+    return [{"hall": {"id": s.hall_id, "name": s.hall.name}, "date": s.day.isoformat(), "time": halls.slot_view(s)["label"],
+             "remaining": s.capacity - s.booked, "slot": s.id} for s in rows]
 
 
 def check_in_qr(code: str) -> str:
