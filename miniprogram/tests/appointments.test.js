@@ -1,4 +1,5 @@
 const { loadPage } = require('./helpers/page');
+const notifications = require('../api/notifications');
 
 const texts = (page, selector) => page.querySelectorAll(selector).map((n) => n.dom.textContent.trim());
 
@@ -77,6 +78,59 @@ describe('booking page (hall → service → date → slot)', () => {
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '该时段已约满，请选择其他时段' }));
     expect(wx.redirectTo).not.toHaveBeenCalled();
     expect(requestsTo('GET', '/api/v1/halls/1/slots')).toHaveLength(2);
+  });
+});
+
+describe('booking page opened from a card (?service=, ?hall=&date=)', () => {
+  beforeEach(() => {
+    storage.set('token', 'tok-1');
+    notifications.reset();
+    reply('GET', '/api/v1/halls', HALLS);
+    reply('GET', '/api/v1/halls/1/slots', SLOTS);
+  });
+  afterEach(() => {
+    delete wx.requestSubscribeMessage;
+  });
+
+  test('?service= chooses the service at the first hall offering it and lists its slots', async () => {
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GJJ005' });
+    await settle();
+    expect(page.querySelector('.hall.selected .hall-name').dom.textContent).toBe('南湖区行政服务中心');
+    expect(texts(page, '.service.selected')).toEqual(['住房公积金缴存证明出具']);
+    expect(requestsTo('GET', '/api/v1/halls/1/slots')[0].query).toEqual({ service: 'GJJ005' });
+    expect(texts(page, '.slot-label')).toEqual(['09:00-09:30', '09:30-10:00']);
+  });
+
+  test('?hall=&date= (a slot card) opens that hall and day', async () => {
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GA0002', hall: '1', date: '2026-12-01' });
+    await settle();
+    expect(requestsTo('GET', '/api/v1/halls/1/slots')[0].query).toEqual({ service: 'GA0002', date: '2026-12-01' });
+  });
+
+  test('a service no hall offers leaves the choice to the citizen', async () => {
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GA0010' });
+    await settle();
+    expect(page.querySelector('.hall.selected')).toBeFalsy();
+    expect(requestsTo('GET', '/api/v1/halls/1/slots')).toHaveLength(0);
+  });
+
+  test('the slot tap asks for the appointment reminder template, then books', async () => {
+    wx.requestSubscribeMessage = jest.fn((o) => setTimeout(() => o.success({ 'ZBTPL-appointment': 'accept' }), 0));
+    reply('GET', '/api/v1/me/subscriptions', { moments: { book: ['ZBTPL-appointment'] }, templates: [] });
+    reply('POST', '/api/v1/me/subscriptions', { moments: {}, templates: [] });
+    reply('POST', '/api/v1/appointments', 201, appointment());
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GA0002' });
+    await settle();
+    page.querySelectorAll('.slot')[0].dispatchEvent('tap');
+    for (let i = 0; i < 4; i += 1) await settle();
+    expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['ZBTPL-appointment']);
+    expect(requestsTo('POST', '/api/v1/me/subscriptions')[0].data).toEqual({ 'ZBTPL-appointment': 'accept' });
+    expect(requestsTo('POST', '/api/v1/appointments')[0].data).toEqual({ hall: 1, service: 'GA0002', slot: 11 });
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/appointments/appointments' });
   });
 });
 
