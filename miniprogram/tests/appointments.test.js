@@ -159,6 +159,26 @@ describe('my appointments page', () => {
     expect(page.querySelectorAll('.cancel')).toHaveLength(1);
   });
 
+  test('a finished window visit shows the rating component for its ticket', async () => {
+    storage.set('token', 'tok-1');
+    reply('GET', '/api/v1/appointments', { items: [
+      appointment({ id: 9, status: 'checked_in', qr: undefined, rateable: true,
+        rating_target: { target_type: 'queue_ticket', target_id: '31' },
+        ticket: { id: 31, number: 'A003', status: 'finished', ahead: 0, ahead_text: null, window: '1号窗口' } }),
+      appointment({ id: 8, status: 'checked_in', qr: undefined, rateable: false,
+        rating_target: { target_type: 'queue_ticket', target_id: '30' },
+        ticket: { id: 30, number: 'A002', status: 'waiting', ahead: 1, ahead_text: '前面还有 1 人', window: null } }),
+    ] });
+    const page = loadPage('appointments');
+    await page.instance.onShow();
+    await settle();
+    expect(page.querySelectorAll('.visit-rating')).toHaveLength(1);
+    const rating = page.querySelector('#rating-9');
+    expect(rating.instance.data.targetType).toBe('queue_ticket');
+    expect(rating.instance.data.targetId).toBe('31');
+    expect(page.querySelector('#rating-8')).toBeFalsy();
+  });
+
   test('cancelling asks for a second tap, then reloads', async () => {
     storage.set('token', 'tok-1');
     reply('GET', '/api/v1/appointments', { items: [appointment()] });
