@@ -25,8 +25,8 @@ class OutcomeBody(Body):
 @bp.post("/ratings")
 @requires("citizen")
 async def rate(request: Request):
-    """Rate a finished case ("application", acceptance no), a closed chat ("chat", id) or an answered complaint
-    ("complaint", id) 1-5 with tags and a comment; 2 or below opens a rectification for the department."""
+    """Rate a finished case ("application", acceptance no), a closed chat ("chat", id), an answered complaint
+    ("complaint", id) or a finished window visit ("queue_ticket", ticket id) 1-5 with tags and a comment; 2 or below opens a rectification for the department."""
     body = parse(request, RatingBody)
     user = await current_user(request)
     r = await ratings.rate(request.app.ctx.settings, user, body.target_type, body.target_id, body.score, body.tags,

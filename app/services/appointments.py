@@ -26,7 +26,7 @@ from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.services import halls, identity, outbox, qr
 from app.services.halls import now_utc
 from app.services.workdays import CN
-from models import Appointment, AppointmentStatus, BookingSuspension, Slot, User
+from models import Appointment, AppointmentStatus, BookingSuspension, Hall, Slot, User
 
 log = logging.getLogger("zhangban.appointments")
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -304,6 +304,24 @@ async def cancel(ctx, user: User, appointment_id: int) -> Appointment:
 # ---------------------------------------------------------------- views
 
 
+async def next_available(settings, service: str, limit: int = 3) -> list[dict]:
+    """The earliest bookable slots of `service` with places left, across the halls that offer it (what the
+    assistant shows as slot cards): [{"hall": {"id", "name"}, "date", "time", "remaining", "slot"}]. The released
+    days' slot rows are made if missing, as the slot listing does."""
+    now = now_utc()
+    days = halls.bookable_days(settings, now)
+    offering = [h for h in await Hall.filter(active=True).order_by("id") if service in await halls.hall_services(h)]
+    if not days or not offering:
+        return []
+    for hall in offering:
+        for day in days:
+            await halls.ensure_slots(settings, hall, day)
+    rows = await Slot.filter(hall_id__in=[h.id for h in offering], service_code=service, day__in=days, start__gt=now,
+                             booked__lt=F("capacity")).order_by("start", "hall_id").limit(limit).select_related("hall")
+    return [{"hall": {"id": s.hall_id, "name": s.hall.name}, "date": s.day.isoformat(), "time": halls.slot_view(s)["label"],
+             "remaining": s.capacity - s.booked, "slot": s.id} for s in rows]
+
+
 def check_in_qr(code: str) -> str:
     """The check-in QR (what the kiosk scans): the appointment code itself, as an SVG data URI."""
     import base64
@@ -312,8 +330,9 @@ def check_in_qr(code: str) -> str:
 
 
 async def view(appt: Appointment, with_qr: bool = False) -> dict:
-    """One appointment for its owner, with its queue ticket (and "前面还有 N 人") once checked in."""
-    from app.services import queue
+    """One appointment for its owner, with its queue ticket (and "前面还有 N 人") once checked in, and whether the
+    finished window visit can be rated now ("rateable", with the rating's "rating_target")."""
+    from app.services import queue, ratings
 
     start = appt.slot_start.astimezone(CN)
     out = {"id": appt.id, "code": appt.code, "status": appt.status.value if hasattr(appt.status, "value") else appt.status,
@@ -323,6 +342,10 @@ async def view(appt: Appointment, with_qr: bool = False) -> dict:
            "when": f"{start:%Y-%m-%d} {appt.slot.start.astimezone(CN):%H:%M}-{appt.slot.end.astimezone(CN):%H:%M}",
            "created_at": appt.created_at.isoformat() if appt.created_at else None,
            "ticket": await queue.ticket_of(appt.id)}
+    ticket = out["ticket"] or {}
+    # 好差评 of the window visit: the mini-program shows the rating component when true (target "queue_ticket")
+    out["rateable"] = await ratings.rateable_visit(ticket.get("id"), ticket.get("status"))
+    out["rating_target"] = {"target_type": "queue_ticket", "target_id": str(ticket["id"])} if ticket else None
     if with_qr and out["status"] == AppointmentStatus.BOOKED:
         out["qr"] = check_in_qr(appt.code)
     return out

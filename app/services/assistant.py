@@ -87,10 +87,22 @@ def guide_card(snap: Snapshot, code: str) -> dict:
             "subtitle": e.department["name"], "path": f"/pages/service/service?code={code}"}
 
 
+BOOK_PAGE = "/pages/book/book"  # the mini-program's booking page; it reads ?service=&hall=&date=
+
+
 def booking_card(snap: Snapshot, code: str) -> dict:
     e = snap.services[code]
     return {"type": "card", "card": "booking", "service": code, "title": f"预约办理：{e.guide['name']}",
-            "subtitle": e.department["name"], "path": f"/pages/booking/index?service={code}"}
+            "subtitle": e.department["name"], "path": f"{BOOK_PAGE}?service={code}"}
+
+
+def slot_card(code: str, slot: dict) -> dict:
+    """One next available slot (appointments.next_available): opens the booking page at its hall and day."""
+    hall = slot["hall"]
+    return {"type": "card", "card": "slot", "service": code, "slot": slot["slot"], "hall": hall,
+            "date": slot["date"], "time": slot["time"], "remaining": slot["remaining"], "title": hall["name"],
+            "subtitle": f"{slot['date']} {slot['time']} · 余{slot['remaining']}个号",
+            "path": f"{BOOK_PAGE}?service={code}&hall={hall['id']}&date={slot['date']}"}
 
 
 def case_card(summary: dict) -> dict:

@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.redis import subscribe_forever
-from app.services import applications, assistant, payments
+from app.services import applications, appointments, assistant, payments
 from app.services.assistant import text
 from models import ChatMessage, ChatSession, ChatStatus, Department, PayableStatus, User
 from models.users import Role
@@ -196,7 +196,7 @@ async def _answer(ctx, user: User | None, session: ChatSession, value: str) -> t
     if u.intent == "howto":
         return assistant.howto_answer(snap, value, u.services), changes
     if u.intent == "booking":
-        return _booking(snap, u.services), changes
+        return await _booking(ctx, snap, u.services), changes
     if u.intent == "paying":
         return await _paying(ctx, user), changes
     if u.intent == "complaint":
@@ -229,11 +229,16 @@ async def _progress(user: User | None, acceptance_no: str | None) -> list[dict]:
     return [text(f"您共有 {mine['total']} 件办件，最近的如下：")] + [assistant.case_card(s) for s in mine["items"]]
 
 
-def _booking(snap, services: list[str]) -> list[dict]:
+async def _booking(ctx, snap, services: list[str]) -> list[dict]:
+    """The booking page of the service and, when a hall offers it, its next available slots as slot cards."""
     if not services:
         return [text("请告诉我您要预约办理的事项，例如“预约办护照”。"), assistant.quick_replies("handoff")]
-    return [text(f"可以预约办理“{snap.services[services[0]].guide['name']}”，请选择时间段："),
-            assistant.booking_card(snap, services[0])]
+    code = services[0]
+    out = [text(f"可以预约办理“{snap.services[code].guide['name']}”，请选择时间段："), assistant.booking_card(snap, code)]
+    slots = await appointments.next_available(ctx.settings, code)
+    if slots:
+        out += [text("最近可预约的时段：")] + [assistant.slot_card(code, s) for s in slots]
+    return out
 
 
 async def _paying(ctx, user: User | None) -> list[dict]:

@@ -1,8 +1,10 @@
-"""好差评: a citizen rates a finished case, a closed chat or an answered complaint 1-5 with tags and a comment.
+"""好差评: a citizen rates a finished case, a closed chat, an answered complaint or a finished window visit 1-5 with
+tags and a comment.
 
 A target is (target_type, target_id); TARGETS maps each type to the check that the citizen may rate it now and to
-what it is attributed to (department, service, hall), so a window visit (a queue ticket, "queue.finished") is one
-more entry. A rating of 2 or below opens a rectification ticket (差评整改) to the department with a deadline in
+what it is attributed to (department, service, hall). A window visit is a queue ticket ("queue_ticket", id) of the
+citizen's checked-in appointment, rateable once the window finished it; it is attributed to the department of the
+ticket's service and to the ticket's hall (its code), so the dashboard has per-hall figures. A rating of 2 or below opens a rectification ticket (差评整改) to the department with a deadline in
 working days; staff record the outcome and the citizen is told (event rectification.closed).
 """
 from __future__ import annotations
@@ -17,8 +19,8 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, Invalid, NotFound
 from app.services import outbox, workdays
-from models import (Application, ChatSession, ChatStatus, Complaint, ComplaintStatus, Department, Rating, Rectification,
-                    RectificationStatus, User)
+from models import (Application, ChatSession, ChatStatus, Complaint, ComplaintStatus, Department, Hall, QueueTicket,
+                    Rating, Rectification, RectificationStatus, Service, TicketStatus, User)
 
 BAD = 2  # a score at or below this opens a rectification
 TAGS = {"态度好", "效率高", "解答清楚", "流程简便", "态度差", "效率低", "解答不清", "材料反复提交", "等待时间长", "系统不好用"}
@@ -80,9 +82,28 @@ async def _complaint(user: User, target_id: str) -> Attribution:
     return Attribution(c.department_id, c.service_code)
 
 
+async def _queue_ticket(user: User, target_id: str) -> Attribution:
+    t = await QueueTicket.get_or_none(id=int(target_id), user_id=user.id) if target_id.isdigit() else None
+    if t is None:
+        raise TargetNotFound(field="target_id")
+    if t.status != TicketStatus.FINISHED:
+        raise TargetNotRateable("窗口办理结束后才能评价")
+    department_id = await Service.filter(code=t.service_code).values_list("department_id", flat=True)
+    hall = await Hall.get(id=t.hall_id)
+    return Attribution(department_id[0] if department_id else (await Department.get(code="zhengwu")).id,
+                       t.service_code, hall.code)
+
+
 TARGETS: dict[str, Callable[[User, str], Awaitable[Attribution]]] = {
-    "application": _case, "chat": _chat, "complaint": _complaint,
+    "application": _case, "chat": _chat, "complaint": _complaint, "queue_ticket": _queue_ticket,
 }
+
+
+async def rateable_visit(ticket_id: int | None, status: str | None) -> bool:
+    """Whether the owner may rate this window visit now: its ticket is finished and not rated yet."""
+    if ticket_id is None or status != TicketStatus.FINISHED:
+        return False
+    return not await Rating.filter(target_type="queue_ticket", target_id=str(ticket_id)).exists()
 
 
 def _now() -> datetime:

@@ -1,4 +1,5 @@
 const { loadPage } = require('./helpers/page');
+const notifications = require('../api/notifications');
 
 const texts = (page, selector) => page.querySelectorAll(selector).map((n) => n.dom.textContent.trim());
 
@@ -80,6 +81,59 @@ describe('booking page (hall → service → date → slot)', () => {
   });
 });
 
+describe('booking page opened from a card (?service=, ?hall=&date=)', () => {
+  beforeEach(() => {
+    storage.set('token', 'tok-1');
+    notifications.reset();
+    reply('GET', '/api/v1/halls', HALLS);
+    reply('GET', '/api/v1/halls/1/slots', SLOTS);
+  });
+  afterEach(() => {
+    delete wx.requestSubscribeMessage;
+  });
+
+  test('?service= chooses the service at the first hall offering it and lists its slots', async () => {
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GJJ005' });
+    await settle();
+    expect(page.querySelector('.hall.selected .hall-name').dom.textContent).toBe('南湖区行政服务中心');
+    expect(texts(page, '.service.selected')).toEqual(['住房公积金缴存证明出具']);
+    expect(requestsTo('GET', '/api/v1/halls/1/slots')[0].query).toEqual({ service: 'GJJ005' });
+    expect(texts(page, '.slot-label')).toEqual(['09:00-09:30', '09:30-10:00']);
+  });
+
+  test('?hall=&date= (a slot card) opens that hall and day', async () => {
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GA0002', hall: '1', date: '2026-12-01' });
+    await settle();
+    expect(requestsTo('GET', '/api/v1/halls/1/slots')[0].query).toEqual({ service: 'GA0002', date: '2026-12-01' });
+  });
+
+  test('a service no hall offers leaves the choice to the citizen', async () => {
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GA0010' });
+    await settle();
+    expect(page.querySelector('.hall.selected')).toBeFalsy();
+    expect(requestsTo('GET', '/api/v1/halls/1/slots')).toHaveLength(0);
+  });
+
+  test('the slot tap asks for the appointment reminder template, then books', async () => {
+    wx.requestSubscribeMessage = jest.fn((o) => setTimeout(() => o.success({ 'ZBTPL-appointment': 'accept' }), 0));
+    reply('GET', '/api/v1/me/subscriptions', { moments: { book: ['ZBTPL-appointment'] }, templates: [] });
+    reply('POST', '/api/v1/me/subscriptions', { moments: {}, templates: [] });
+    reply('POST', '/api/v1/appointments', 201, appointment());
+    const page = loadPage('book');
+    await page.instance.onLoad({ service: 'GA0002' });
+    await settle();
+    page.querySelectorAll('.slot')[0].dispatchEvent('tap');
+    for (let i = 0; i < 4; i += 1) await settle();
+    expect(wx.requestSubscribeMessage.mock.calls[0][0].tmplIds).toEqual(['ZBTPL-appointment']);
+    expect(requestsTo('POST', '/api/v1/me/subscriptions')[0].data).toEqual({ 'ZBTPL-appointment': 'accept' });
+    expect(requestsTo('POST', '/api/v1/appointments')[0].data).toEqual({ hall: 1, service: 'GA0002', slot: 11 });
+    expect(wx.redirectTo).toHaveBeenCalledWith({ url: '/pages/appointments/appointments' });
+  });
+});
+
 test('booking page asks to sign in first', async () => {
   const page = loadPage('book');
   await page.instance.onLoad();
@@ -103,6 +157,26 @@ describe('my appointments page', () => {
     expect(texts(page, '.ticket-number')).toEqual(['A012']);
     expect(texts(page, '.ahead')).toEqual(['前面还有 3 人']);
     expect(page.querySelectorAll('.cancel')).toHaveLength(1);
+  });
+
+  test('a finished window visit shows the rating component for its ticket', async () => {
+    storage.set('token', 'tok-1');
+    reply('GET', '/api/v1/appointments', { items: [
+      appointment({ id: 9, status: 'checked_in', qr: undefined, rateable: true,
+        rating_target: { target_type: 'queue_ticket', target_id: '31' },
+        ticket: { id: 31, number: 'A003', status: 'finished', ahead: 0, ahead_text: null, window: '1号窗口' } }),
+      appointment({ id: 8, status: 'checked_in', qr: undefined, rateable: false,
+        rating_target: { target_type: 'queue_ticket', target_id: '30' },
+        ticket: { id: 30, number: 'A002', status: 'waiting', ahead: 1, ahead_text: '前面还有 1 人', window: null } }),
+    ] });
+    const page = loadPage('appointments');
+    await page.instance.onShow();
+    await settle();
+    expect(page.querySelectorAll('.visit-rating')).toHaveLength(1);
+    const rating = page.querySelector('#rating-9');
+    expect(rating.instance.data.targetType).toBe('queue_ticket');
+    expect(rating.instance.data.targetId).toBe('31');
+    expect(page.querySelector('#rating-8')).toBeFalsy();
   });
 
   test('cancelling asks for a second tap, then reloads', async () => {

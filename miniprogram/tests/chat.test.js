@@ -15,7 +15,8 @@ const howto = {
   replies: [
     { id: 4, sender: 'bot', type: 'text', text: '为您找到“居民身份证换领”' },
     { id: 5, sender: 'bot', type: 'card', card: 'guide', service: 'GA0002', title: '居民身份证换领', subtitle: '市公安局', path: '/pages/service/service?code=GA0002' },
-    { id: 6, sender: 'bot', type: 'card', card: 'booking', service: 'GA0002', title: '预约办理：居民身份证换领', subtitle: '市公安局', path: '/pages/booking/index?service=GA0002' },
+    { id: 6, sender: 'bot', type: 'card', card: 'booking', service: 'GA0002', title: '预约办理：居民身份证换领', subtitle: '市公安局', path: '/pages/book/book?service=GA0002' },
+    { id: 7, sender: 'bot', type: 'card', card: 'slot', service: 'GA0002', slot: 31, hall: { id: 1, name: '南湖区行政服务中心' }, date: '2026-11-30', time: '09:00-09:30', remaining: 2, title: '南湖区行政服务中心', subtitle: '2026-11-30 09:00-09:30 · 余2个号', path: '/pages/book/book?service=GA0002&hall=1&date=2026-11-30' },
   ],
   session: { id: 7, status: 'bot', queue_position: null },
 };
@@ -62,11 +63,15 @@ describe('chat page (智能咨询, the first tab)', () => {
     await page.instance.onSend();
     await settle();
     expect(requestsTo('POST', '/api/v1/chat/sessions/7/messages')[0].data).toEqual({ text: '身份证过期了怎么办' });
-    expect(texts(page, '.card-title')).toEqual(['居民身份证换领', '预约办理：居民身份证换领']);
+    expect(texts(page, '.card-title')).toEqual(['居民身份证换领', '预约办理：居民身份证换领', '南湖区行政服务中心']);
+    expect(texts(page, '.card-slot .card-subtitle')).toEqual(['2026-11-30 09:00-09:30 · 余2个号']);
     expect(page.querySelectorAll('.mine')).toHaveLength(1);
     page.querySelectorAll('.card')[1].dispatchEvent('tap');
     await settle();
-    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/booking/index?service=GA0002' });
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/book/book?service=GA0002' });
+    page.querySelectorAll('.card')[2].dispatchEvent('tap');
+    await settle();
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/book/book?service=GA0002&hall=1&date=2026-11-30' });
     expect(page.instance.data.draft).toBe('');
   });
 

@@ -31,6 +31,15 @@ describe('home page', () => {
     ]);
   });
 
+  test('the booking entries open the booking page and my appointments', () => {
+    page.querySelector('#book').instance.triggerEvent('click');
+    page.querySelector('#appointments').instance.triggerEvent('click');
+    expect(wx.navigateTo.mock.calls).toEqual([
+      [{ url: '/pages/book/book' }],
+      [{ url: '/pages/appointments/appointments' }],
+    ]);
+  });
+
   test('search calls the search API and shows its results instead of the home lists', async () => {
     reply('GET', '/api/v1/services', { items: [socialCard], total: 1, page: 1, page_size: 20 });
 

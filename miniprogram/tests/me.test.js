@@ -50,6 +50,8 @@ describe('me page', () => {
     expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/payables/payables' });
     page.querySelector('#open-payments').instance.triggerEvent('click');
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/payments/payments' });
+    page.querySelector('#open-appointments').instance.triggerEvent('click');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/appointments/appointments' });
   });
 
   test('binding the identity PUTs the form and then shows the masked identity', async () => {

@@ -3,9 +3,11 @@ import logging
 import uuid
 
 from app.services import assistant
-from models import Department, Payable, User
+from tortoise.expressions import F
+
+from models import Department, Payable, Slot, User
 from scripts.eval_assistant import load_cases
-from tests.factories import chat_session, citizen, id_number, say
+from tests.factories import chat_session, citizen, hall_by_code, id_number, say
 
 CASE_SERVICE = "GJJ005"  # 住房公积金缴存证明出具: one department, no fees
 
@@ -68,11 +70,35 @@ async def test_booking_answers_with_the_booking_page_of_the_service(client, stra
     out = await say(client, stranger, sid, "我想预约办护照")
     booking = cards(out["replies"], "booking")
     assert booking and booking[0]["service"] == "CRJ001"
-    assert booking[0]["path"] == "/pages/booking/index?service=CRJ001"
+    assert booking[0]["path"] == "/pages/book/book?service=CRJ001"
+    # the next available slots at the halls offering it, as slot cards that open the booking page at that day
+    hall = await hall_by_code(client, "nanhu")
+    slots = cards(out["replies"], "slot")
+    assert 1 <= len(slots) <= 3
+    listed = (await client.get(f"/api/v1/halls/{hall['id']}/slots", params={"service": "CRJ001",
+                                                                          "date": slots[0]["date"]})).json()
+    free = [s for s in listed["slots"] if s["remaining"] > 0]
+    first = slots[0]
+    assert first["hall"] == {"id": hall["id"], "name": "南湖区行政服务中心"}
+    assert first["slot"] == free[0]["id"] and first["time"] == free[0]["label"]
+    assert first["remaining"] == free[0]["remaining"]
+    assert first["path"] == f"/pages/book/book?service=CRJ001&hall={hall['id']}&date={first['date']}"
+    assert [(s["date"], s["time"]) for s in slots] == sorted((s["date"], s["time"]) for s in slots)
+    # a full slot is not offered
+    await Slot.filter(id=first["slot"]).update(booked=F("capacity"))
+    again = cards((await say(client, stranger, sid, "我想预约办护照"))["replies"], "slot")
+    assert first["slot"] not in [s["slot"] for s in again] and again
     # "预约" alone books the service the conversation is about
     await say(client, stranger, sid, "港澳通行证怎么办")
     out = await say(client, stranger, sid, "帮我预约")
     assert cards(out["replies"], "booking")[0]["service"] == "CRJ002"
+
+
+async def test_booking_a_service_no_hall_offers_has_no_slot_cards(client, stranger):
+    sid = (await chat_session(client, stranger))["session"]["id"]
+    out = await say(client, stranger, sid, "预约开具无犯罪记录证明")
+    assert cards(out["replies"], "booking")[0]["service"] == "GA0010"
+    assert not cards(out["replies"], "slot")
 
 
 async def test_paying_lists_my_unpaid_payables(client, stranger):

@@ -1,5 +1,5 @@
 // 好差评: five stars, tags (good ones for 4-5, bad ones for 1-3), an optional comment, one submit.
-// Properties targetType ("application" | "chat" | "complaint") and targetId say what is rated; on success it
+// Properties targetType ("application" | "chat" | "complaint" | "queue_ticket") and targetId say what is rated; on success it
 // fires `rated` with the server's rating. A score of 2 or below tells the citizen a rectification was opened.
 const ratings = require('../../api/ratings');
 

@@ -1,5 +1,6 @@
 // 我的预约: each appointment with its check-in QR (shown at the hall's kiosk), its queue ticket once checked in
-// ("前面还有 N 人"), and cancelling (a second tap confirms).
+// ("前面还有 N 人"), cancelling (a second tap confirms), and the rating of the window visit once it is finished
+// (the server says "rateable").
 const appointments = require('../../api/appointments');
 const auth = require('../../api/auth');
 
@@ -21,6 +22,9 @@ function toRow(a) {
     ticket: ticket ? ticket.number : '',
     ahead: ticket && ticket.ahead_text ? ticket.ahead_text : '',
     window: ticket && ticket.window ? `请到 ${ticket.window}` : '',
+    rateable: Boolean(a.rateable && a.rating_target),
+    ratingType: a.rating_target ? a.rating_target.target_type : '',
+    ratingId: a.rating_target ? a.rating_target.target_id : '',
   };
 }
 

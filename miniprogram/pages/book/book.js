@@ -1,7 +1,10 @@
 // 预约办事: hall → service → date → slot, then book. A full slot (409) is toasted by the client and the
-// day's slots are read again, so the remaining places shown are current.
+// day's slots are read again, so the remaining places shown are current. Opened with ?service=CODE (the
+// assistant's booking card) the service is chosen at the first hall offering it; ?hall=ID&date=YYYY-MM-DD (a slot
+// card) also choose that hall and day. The appointment reminder consent is asked from the slot tap.
 const appointments = require('../../api/appointments');
 const auth = require('../../api/auth');
+const notifications = require('../../api/notifications');
 
 Component({
   data: {
@@ -15,17 +18,29 @@ Component({
     booking: false,
   },
   methods: {
-    async onLoad() {
+    async onLoad(options = {}) {
       if (!auth.isLoggedIn()) {
         this.setData({ state: 'login' });
         return;
       }
+      notifications.prepare(); // the consent dialog must open from the slot tap: have its templates ready
+      let halls;
       try {
-        const answer = await appointments.halls();
-        this.setData({ state: 'ready', halls: answer.items || [] });
+        halls = (await appointments.halls()).items || [];
+        this.setData({ state: 'ready', halls });
       } catch (err) {
         this.setData({ state: 'error' });
+        return;
       }
+      if (options.service) await this.preselect(halls, options);
+    },
+
+    async preselect(halls, { service, hall: hallId, date }) {
+      const offers = (h) => (h.services || []).some((s) => s.code === service);
+      const hall = halls.find((h) => String(h.id) === String(hallId) && offers(h)) || halls.find(offers);
+      if (!hall) return;
+      this.setData({ hall, service, dates: [], date: '', slots: [] });
+      await this.loadSlots(date || '');
     },
 
     pickHall(event) {
@@ -60,6 +75,7 @@ Component({
       const slot = this.data.slots.find((s) => s.id === event.currentTarget.dataset.id);
       if (!slot || slot.full || this.data.booking) return;
       this.setData({ booking: true });
+      notifications.ask('book'); // 订阅预约提醒 (from the tap; never holds up booking)
       try {
         await appointments.book(this.data.hall.id, this.data.service, slot.id);
         wx.showToast({ title: '预约成功', icon: 'success' });

@@ -1,4 +1,4 @@
-// 智能咨询 (the first tab): a conversation with the assistant — text, cards (guide, case, booking, payable,
+// 智能咨询 (the first tab): a conversation with the assistant — text, cards (guide, case, booking, slot, payable,
 // complaint), quick replies — that a staff agent takes over after 转人工. New messages also arrive on the
 // conversation's WebSocket (the agent's answers); each message is shown once, by id.
 const chat = require('../../api/chat');
@@ -141,7 +141,7 @@ Component({
     openCard(event) {
       const { path, card } = event.currentTarget.dataset;
       if (!path) return;
-      if (card === 'case' || card === 'guide' || card === 'payable' || card === 'booking' || card === 'complaint') {
+      if (['case', 'guide', 'payable', 'booking', 'slot', 'complaint'].includes(card)) {
         wx.navigateTo({ url: path });
       }
     },

@@ -66,6 +66,14 @@ Component({
       return scanToTrack();
     },
 
+    openBook() {
+      wx.navigateTo({ url: '/pages/book/book' });
+    },
+
+    openAppointments() {
+      wx.navigateTo({ url: '/pages/appointments/appointments' });
+    },
+
     openBundle(event) {
       wx.navigateTo({ url: `/pages/bundle/bundle?code=${event.currentTarget.dataset.code}` });
     },

@@ -71,6 +71,10 @@ Component({
       wx.navigateTo({ url: '/pages/payments/payments' });
     },
 
+    openAppointments() {
+      wx.navigateTo({ url: '/pages/appointments/appointments' });
+    },
+
     openMessages() {
       wx.navigateTo({ url: '/pages/messages/messages' });
     },
