@@ -3,6 +3,7 @@
 // (the server says "rateable").
 const appointments = require('../../api/appointments');
 const auth = require('../../api/auth');
+const refresh = require('../../behaviors/refresh');
 
 const STATUS = { booked: '待签到', checked_in: '已签到', cancelled: '已取消', no_show: '已爽约' };
 
@@ -29,6 +30,7 @@ function toRow(a) {
 }
 
 Component({
+  behaviors: [refresh],
   data: {
     state: 'loading', // loading | login | ready | error
     items: [],
@@ -37,14 +39,6 @@ Component({
   methods: {
     onShow() {
       return this.load();
-    },
-
-    async onPullDownRefresh() {
-      try {
-        await this.load();
-      } finally {
-        wx.stopPullDownRefresh();
-      }
     },
 
     async load() {

@@ -7,6 +7,7 @@ const payments = require('../../api/payments');
 const uploads = require('../../api/uploads');
 const { toastError } = require('../../api/client');
 const { dueFlag, localTime, channelLabel, promisedDays, yuan, payableStatus } = require('../../utils/format');
+const refresh = require('../../behaviors/refresh');
 
 const MATERIAL_STATUS = { fetched: '已从共享库调取', received: '已提交', replaced: '已替换' };
 // The fee of a case becomes payable when it is approved, and 出证 waits for it.
@@ -78,6 +79,7 @@ function present(c) {
 }
 
 Component({
+  behaviors: [refresh],
   data: {
     c: null,
     qr: '', // temp file path of the tracking QR code
@@ -105,14 +107,6 @@ Component({
         return Promise.resolve(false);
       }
       return this.data.c && FEE_STATUSES.includes(this.data.c.status) ? this.loadFee() : Promise.resolve(false);
-    },
-
-    async onPullDownRefresh() {
-      try {
-        await this.load();
-      } finally {
-        wx.stopPullDownRefresh();
-      }
     },
 
     async load() {

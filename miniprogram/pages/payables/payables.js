@@ -3,6 +3,7 @@
 const payments = require('../../api/payments');
 const auth = require('../../api/auth');
 const { yuan, localTime, payableKind, payableStatus } = require('../../utils/format');
+const refresh = require('../../behaviors/refresh');
 
 function toRow(p) {
   return {
@@ -28,6 +29,7 @@ function unpaidFirst(rows) {
 }
 
 Component({
+  behaviors: [refresh],
   data: {
     state: 'loading', // loading | login | identity | ready | error
     items: [],
@@ -38,14 +40,6 @@ Component({
     // Shown again after paying: the list is reloaded every time.
     onShow() {
       return this.load();
-    },
-
-    async onPullDownRefresh() {
-      try {
-        await this.load();
-      } finally {
-        wx.stopPullDownRefresh();
-      }
     },
 
     async load() {

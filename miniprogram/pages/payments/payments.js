@@ -3,6 +3,7 @@
 const payments = require('../../api/payments');
 const auth = require('../../api/auth');
 const { yuan, localTime, orderStatus, payableKind } = require('../../utils/format');
+const refresh = require('../../behaviors/refresh');
 
 function toRow(o) {
   const payable = o.payable || {};
@@ -24,6 +25,7 @@ function toRow(o) {
 }
 
 Component({
+  behaviors: [refresh],
   data: {
     state: 'loading', // loading | login | ready | error
     items: [],
@@ -31,14 +33,6 @@ Component({
   methods: {
     onShow() {
       return this.load();
-    },
-
-    async onPullDownRefresh() {
-      try {
-        await this.load();
-      } finally {
-        wx.stopPullDownRefresh();
-      }
     },
 
     async load() {

@@ -4,6 +4,7 @@
 // with wx.openDocument).
 const payments = require('../../api/payments');
 const { yuan, localTime, maskName, maskIdNumber } = require('../../utils/format');
+const refresh = require('../../behaviors/refresh');
 
 function present(r) {
   const p = r.payload || {};
@@ -41,6 +42,7 @@ function openDocument(filePath) {
 }
 
 Component({
+  behaviors: [refresh],
   data: {
     state: 'loading', // loading | ready | not_issued | error
     r: null,
@@ -50,14 +52,6 @@ Component({
     onLoad(query) {
       this.orderId = Number((query && query.order) || 0);
       return this.load();
-    },
-
-    async onPullDownRefresh() {
-      try {
-        await this.load();
-      } finally {
-        wx.stopPullDownRefresh();
-      }
     },
 
     async load() {

@@ -1,6 +1,7 @@
 // 跟踪办 (?token=… or ?scene=… from a 小程序码): the public progress of a case, no login needed.
 const applications = require('../../api/applications');
 const { dueFlag, localTime } = require('../../utils/format');
+const refresh = require('../../behaviors/refresh');
 
 const INVALID = '查询码无效或已失效';
 
@@ -41,6 +42,7 @@ function present(view) {
 }
 
 Component({
+  behaviors: [refresh],
   data: {
     view: null,
     invalid: '',
@@ -50,14 +52,6 @@ Component({
       // A 小程序码 carries the token URL-encoded in `scene`.
       this.token = decode(query.token || query.scene || '').trim();
       return this.load();
-    },
-
-    async onPullDownRefresh() {
-      try {
-        await this.load();
-      } finally {
-        wx.stopPullDownRefresh();
-      }
     },
 
     async load() {
