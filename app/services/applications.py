@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
@@ -83,9 +83,6 @@ class MaterialMissing(Invalid):
 class NotSupplementable(Conflict):
     code, message = "not_in_supplement", "办件不在补正状态"
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 # ---------------------------------------------------------------- what is applied for
@@ -230,7 +227,7 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
         if m.get("source", "citizen") == "citizen" and m.get("required", True) and m["name"] not in files:
             raise MaterialMissing(f"请上传{m['name']}", field="materials")
 
-    now = _now()
+    now = workdays.utcnow()
     acceptance_no = await next_acceptance_no(ctx.settings.region_code, now)
     client = shared_data_for(ctx)
     rows: list[dict] = []
@@ -351,7 +348,7 @@ async def decide(ctx, user: User, step_id: int, decision: str, comment: str | No
         raise Invalid("不予通过时请填写理由", field="comment")
     if decision == "supplement" and not items:
         raise Invalid("请列出需要补正的材料或事项", field="items")
-    now = _now()
+    now = workdays.utcnow()
     async with in_transaction():
         step = await ApplicationStep.get_or_none(id=step_id).prefetch_related("department")
         if step is None or not can_decide(user, step):
@@ -427,7 +424,7 @@ async def resubmit(ctx, user: User, acceptance_no: str, materials: list[Material
     if not materials:
         raise Invalid("请上传补正材料", field="materials")
     files = {m.name: await uploads.get_owned(user, m.upload_id) for m in materials}
-    now = _now()
+    now = workdays.utcnow()
     async with in_transaction():
         app_row = await Application.filter(acceptance_no=acceptance_no, applicant=user).select_for_update().first()
         if app_row is None:
@@ -510,7 +507,7 @@ async def mine(user: User, page: int, page_size: int) -> dict:
 
 
 def summary(a: Application) -> dict:
-    now = _now()
+    now = workdays.utcnow()
     return {"acceptance_no": a.acceptance_no, "subject": {"code": a.subject_code, "name": a.subject_name,
                                                           "kind": "bundle" if a.bundle_id else "service"},
             "status": a.status.value, "status_label": STATUS_LABELS[a.status],
@@ -592,7 +589,7 @@ async def tasks(user: User, status: str, page: int, page_size: int) -> dict:
     total = await q.count()
     rows = await q.order_by("id").offset((page - 1) * page_size).limit(page_size).prefetch_related(
         "department", "application", "application__lead_department")
-    now = _now()
+    now = workdays.utcnow()
     items = [_step_view(s) | {"application": summary(s.application),
                               "flag": workdays.flag(now, s.due_at) if s.status == StepStatus.OPEN else None,
                               "due_at": s.due_at.isoformat() if s.due_at else None} for s in rows]

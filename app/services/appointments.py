@@ -24,7 +24,7 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.services import halls, identity, outbox, qr
-from app.services.halls import now_utc
+from app.services.workdays import utcnow
 from app.services.workdays import CN
 from models import Appointment, AppointmentStatus, BookingSuspension, Hall, Slot, User
 
@@ -191,7 +191,7 @@ async def forget_user(ctx, user_id: int) -> None:
 
 async def reconcile(ctx, now: datetime | None = None) -> int:
     """Set every future slot's Redis counter to the database's count (at start and by a periodic job)."""
-    now = now or now_utc()
+    now = now or utcnow()
     rows = await Slot.filter(start__gt=now).values_list("id", "booked", "end")
     async with ctx.redis.pipeline(transaction=False) as pipe:
         for slot_id, booked, end in rows:
@@ -230,7 +230,7 @@ async def book(ctx, user: User, hall_id: int, service: str, slot_id: int) -> App
     while suspended for no-shows."""
     identity.require_bound(user)
     s = ctx.settings
-    now = now_utc()
+    now = utcnow()
     slot = await Slot.get_or_none(id=slot_id).select_related("hall")
     if slot is None or slot.hall_id != hall_id or slot.service_code != service:
         raise Invalid("预约时段不存在或与大厅、事项不符", field="slot")
@@ -283,7 +283,7 @@ async def cancel(ctx, user: User, appointment_id: int) -> Appointment:
         raise AppointmentNotFound()
     if appt.status != AppointmentStatus.BOOKED:
         raise NotCancellable()
-    now = now_utc()
+    now = utcnow()
     limit = timedelta(minutes=ctx.settings.appt_cancel_minutes)
     if now > appt.slot_start - limit:
         raise TooLateToCancel(f"距预约时段开始已不足{ctx.settings.appt_cancel_minutes}分钟，无法取消")
@@ -308,7 +308,7 @@ async def next_available(settings, service: str, limit: int = 3) -> list[dict]:
     """The earliest bookable slots of `service` with places left, across the halls that offer it (what the
     assistant shows as slot cards): [{"hall": {"id", "name"}, "date", "time", "remaining", "slot"}]. The released
     days' slot rows are made if missing, as the slot listing does."""
-    now = now_utc()
+    now = utcnow()
     days = halls.bookable_days(settings, now)
     offering = [h for h in await Hall.filter(active=True).order_by("id") if service in await halls.hall_services(h)]
     if not days or not offering:

@@ -10,13 +10,13 @@ import asyncio
 import json
 import logging
 from collections import defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.redis import subscribe_forever
-from app.services import applications, appointments, assistant, payments
+from app.services import applications, appointments, assistant, payments, workdays
 from app.services.assistant import text
 from models import ChatMessage, ChatSession, ChatStatus, Department, PayableStatus, User
 from models.users import Role
@@ -43,9 +43,6 @@ class NotYourChat(Forbidden):
     code, message = "not_your_chat", "该会话不是由您接待"
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
 
 def check_text(value: object, max_chars: int) -> str:
     if not isinstance(value, str) or not value.strip():
@@ -71,7 +68,7 @@ def session_view(s: ChatSession, position: int | None = None) -> dict:
 
 async def _store(session: ChatSession, sender: str, contents: list[dict], conn=None) -> list[ChatMessage]:
     rows = [await ChatMessage.create(session_id=session.id, sender=sender, content=c, using_db=conn) for c in contents]
-    await ChatSession.filter(id=session.id).using_db(conn).update(last_at=_now())
+    await ChatSession.filter(id=session.id).using_db(conn).update(last_at=workdays.utcnow())
     return rows
 
 
@@ -263,7 +260,7 @@ async def _hand_off(ctx, session: ChatSession, service_code: str | None) -> tupl
     snap = await ctx.catalog.snapshot()
     dep_code = snap.services[service_code].department["code"] if service_code in snap.services else DEFAULT_DEPARTMENT
     dep = await Department.get(code=dep_code)
-    now = _now()
+    now = workdays.utcnow()
     ahead = await ChatSession.filter(status=ChatStatus.QUEUED, department_id=dep.id).count()
     hours = ctx.settings.chat_hours
     open_now = assistant.is_open(hours, now)
@@ -295,7 +292,7 @@ async def take_next(ctx, agent: User) -> tuple[ChatSession, list[ChatMessage]]:
             raise QueueEmpty()
         async with in_transaction() as conn:
             taken = await ChatSession.filter(id=s.id, status=ChatStatus.QUEUED).using_db(conn).update(
-                status=ChatStatus.AGENT, agent_id=agent.id, taken_at=_now())
+                status=ChatStatus.AGENT, agent_id=agent.id, taken_at=workdays.utcnow())
             if not taken:
                 continue
             rows = await _store(s, "system", [text(f"工作人员{agent.name or ''}为您服务。")], conn)
@@ -333,7 +330,7 @@ async def close(ctx, actor: User, session: ChatSession) -> tuple[ChatSession, li
     """End the conversation (its agent, or the citizen); the citizen may then rate it."""
     if session.status == ChatStatus.CLOSED:
         raise SessionClosed()
-    now = _now()
+    now = workdays.utcnow()
     by = "工作人员" if actor.role != Role.CITIZEN else "您"
     async with in_transaction() as conn:
         done = await ChatSession.filter(id=session.id).exclude(status=ChatStatus.CLOSED).using_db(conn).update(
@@ -356,7 +353,7 @@ async def agent_close(ctx, agent: User, session_id: int) -> tuple[ChatSession, l
 
 async def purge_transcripts(days: int, now: datetime | None = None) -> int:
     """Delete conversations (and their messages) whose last message is older than `days`; returns how many."""
-    cutoff = (now or _now()) - timedelta(days=days)
+    cutoff = (now or workdays.utcnow()) - timedelta(days=days)
     ids = await ChatSession.filter(last_at__lt=cutoff).exclude(status=ChatStatus.QUEUED).values_list("id", flat=True)
     if not ids:
         return 0

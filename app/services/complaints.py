@@ -3,7 +3,7 @@ answered within `complaint_days` working days; near-due (yellow) and overdue (re
 status and the reply, then rates it (a ("complaint", id) rating)."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
@@ -26,9 +26,6 @@ class ComplaintNotFound(NotFound):
 class ComplaintClosed(Conflict):
     code, message = "complaint_closed", "该投诉已答复"
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 async def _route(catalog: Catalog, user: User, acceptance_no: str | None, service_code: str | None) -> tuple[Department, str | None]:
@@ -54,7 +51,7 @@ async def submit(catalog: Catalog, settings, user: User, *, category: str, title
     for upload_id in attachments:
         await uploads.get_owned(user, upload_id)
     department, service_code = await _route(catalog, user, acceptance_no, service_code)
-    now = _now()
+    now = workdays.utcnow()
     due = workdays.add_working_days(now, settings.complaint_days)
     async with in_transaction() as conn:
         c = await Complaint.create(user=user, category=category, title=title, text=text, attachments=attachments,
@@ -68,7 +65,7 @@ async def submit(catalog: Catalog, settings, user: User, *, category: str, title
 
 
 def view(c: Complaint, rating: Rating | None = None, now: datetime | None = None) -> dict:
-    now = now or _now()
+    now = now or workdays.utcnow()
     return {"id": c.id, "category": c.category, "category_label": CATEGORIES.get(c.category, c.category),
             "title": c.title, "text": c.text, "attachments": c.attachments, "acceptance_no": c.acceptance_no,
             "service_code": c.service_code,
@@ -110,7 +107,7 @@ async def for_department(staff: User, status: str, flag: str | None) -> list[Com
         raise Invalid("flag 应为 yellow 或 red", field="flag")
     rows = await Complaint.filter(department_id=staff.department_id, status=st).order_by("due_at", "id").limit(
         200).prefetch_related("department")
-    now = _now()
+    now = workdays.utcnow()
     return [c for c in rows if flag is None or (st == ComplaintStatus.OPEN and workdays.flag(now, c.due_at) == flag)]
 
 
@@ -119,7 +116,7 @@ async def reply(staff: User, complaint_id: int, text: str) -> Complaint:
     c = await Complaint.get_or_none(id=complaint_id, department_id=staff.department_id)
     if c is None:
         raise ComplaintNotFound()
-    now = _now()
+    now = workdays.utcnow()
     async with in_transaction() as conn:
         done = await Complaint.filter(id=c.id, status=ComplaintStatus.OPEN).using_db(conn).update(
             status=ComplaintStatus.CLOSED, reply=text, replied_by_id=staff.id, replied_at=now, flag=None)
@@ -132,4 +129,4 @@ async def reply(staff: User, complaint_id: int, text: str) -> Complaint:
 
 async def refresh_flags(now: datetime | None = None) -> int:
     """Job: store the near-due / overdue flag of every open complaint (for lists and alerts); returns changes."""
-    return await workdays.store_flags(Complaint.filter(status=ComplaintStatus.OPEN), now or _now())
+    return await workdays.store_flags(Complaint.filter(status=ComplaintStatus.OPEN), now or workdays.utcnow())

@@ -205,9 +205,6 @@ def yuan(fen: int) -> str:
 
 # ---------------------------------------------------------------- issuing
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
 
 def _iso(at: datetime) -> str:
     return at.astimezone(timezone.utc).isoformat(timespec="seconds")
@@ -268,7 +265,7 @@ async def issue(settings, order: PaymentOrder) -> Receipt:
     payer = await User.get(id=order.payer_id)
     payable = await Payable.get(id=order.payable_id).prefetch_related("department")
     for _ in range(5):
-        issued_at = _now()
+        issued_at = workdays.utcnow()
         day = workdays.local_date(issued_at).strftime("%Y%m%d")
         try:
             async with in_transaction():

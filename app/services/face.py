@@ -8,14 +8,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
 from app.errors import AppError, Conflict, Forbidden, NotFound, ProviderError
 from app.providers.wechat import CERT_TYPE, FACE_NOT_FINISHED, WeChat, cert_hash
 from app.security import Vault
-from app.services import audit
+from app.services import audit, workdays
 from app.services.identity import require_bound
 from models import FaceSession, User
 
@@ -32,9 +32,6 @@ class FaceSessionExpired(AppError):
 class FacePending(Conflict):
     code, message = "face_pending", "刷脸尚未完成，请完成刷脸后再查询结果"
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def _new_out_seq_no() -> str:
@@ -64,7 +61,7 @@ async def start(wechat: WeChat, vault: Vault, user: User) -> dict:
     if len(answer["verify_id"]) > VERIFY_ID_MAX:
         raise ProviderError("微信返回的刷脸会话标识过长，暂时无法发起刷脸")
     await FaceSession.create(verify_id=answer["verify_id"], out_seq_no=out_seq_no, user=user, status=PENDING,
-                             expires_at=_now() + timedelta(seconds=answer["expires_in"]))
+                             expires_at=workdays.utcnow() + timedelta(seconds=answer["expires_in"]))
     return {"verify_id": answer["verify_id"], "expires_in": answer["expires_in"]}
 
 
@@ -83,7 +80,7 @@ async def result(wechat: WeChat, vault: Vault, user: User, verify_id: str) -> di
         raise NotFound("未找到该刷脸记录")
     if session.status != PENDING:
         return _view(session, user)
-    if session.expires_at <= _now():
+    if session.expires_at <= workdays.utcnow():
         raise FaceSessionExpired()
     _check_citizen(user)
     name, id_number = await _cert_info(vault, user)
@@ -97,7 +94,7 @@ async def result(wechat: WeChat, vault: Vault, user: User, verify_id: str) -> di
     verify_ret = data.get("verify_ret")
     if not isinstance(verify_ret, int) or isinstance(verify_ret, bool):
         raise ProviderError("查询刷脸核身结果失败：微信未返回核身结果")
-    passed, now = verify_ret == VERIFY_RET_PASS, _now()
+    passed, now = verify_ret == VERIFY_RET_PASS, workdays.utcnow()
     async with in_transaction():
         # Only the call that moves the session out of pending records it (and stamps the user on a pass).
         moved = await FaceSession.filter(id=session.id, status=PENDING).update(
@@ -113,4 +110,4 @@ async def has_recent_pass(user: User, within: timedelta = timedelta(minutes=30))
     """Did this user pass a face verification within `within` (read fresh from the database)?"""
     fresh = await User.filter(id=user.id).only("id", "face_verified_at").first()
     at = fresh.face_verified_at if fresh else None
-    return at is not None and _now() - at <= within
+    return at is not None and workdays.utcnow() - at <= within

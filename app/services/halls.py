@@ -29,9 +29,6 @@ class ServiceNotOffered(Invalid):
     code, message = "service_not_offered", "该大厅不办理此事项"
 
 
-def now_utc() -> datetime:
-    return datetime.now(timezone.utc)
-
 
 def bookable_days(settings: Settings, now: datetime) -> list[date]:
     """The working days open for booking now: today up to appt_days ahead (one fewer before the daily release)."""
@@ -108,7 +105,7 @@ async def release(settings: Settings, now: datetime | None = None) -> int:
     """Make the slots of every bookable day of every hall (the daily release job; idempotent)."""
     made = 0
     for hall in await Hall.filter(active=True):
-        for day in bookable_days(settings, now or now_utc()):
+        for day in bookable_days(settings, now or workdays.utcnow()):
             made += await ensure_slots(settings, hall, day)
     return made
 
@@ -127,7 +124,7 @@ async def slots(settings: Settings, hall_id: int, service: str, day: date | None
     offered = await hall_services(hall)
     if service not in offered:
         raise ServiceNotOffered(field="service")
-    now = now_utc()
+    now = workdays.utcnow()
     days = bookable_days(settings, now)
     day = day or (days[0] if days else None)
     rows: list[Slot] = []

@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 
 from app.errors import AppError, Conflict, Invalid, NotFound, Unauthorized
 from app.services import appointments, halls, queue
-from app.services.halls import now_utc
+from app.services.workdays import utcnow
 from app.services.workdays import CN
 from models import Appointment, AppointmentStatus, KioskDevice, QueueTicket, TicketKind
 
@@ -100,7 +100,7 @@ async def checkin(ctx, device: KioskDevice, raw_code: str) -> QueueTicket:
     if appt.status != AppointmentStatus.BOOKED:
         raise CheckinRefused({"checked_in": "该预约已签到", "cancelled": "该预约已取消",
                               "no_show": "该预约已过签到时间（爽约）"}.get(appt.status.value, "该预约不能签到"))
-    now = now_utc()
+    now = utcnow()
     early = timedelta(minutes=ctx.settings.appt_checkin_minutes)
     if now < appt.slot_start - early:
         opens = (appt.slot_start - early).astimezone(CN)

@@ -19,7 +19,7 @@ import asyncio
 import json
 import logging
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from tortoise import connections
@@ -31,7 +31,7 @@ from app.providers.dingtalk import DingTalk, DingTalkRefused
 from app.providers.sms import RETRYABLE as SMS_RETRYABLE, Sms
 from app.providers.wechat import TOKEN_ERRORS, WeChat
 from app.services import audit, workdays
-from models import (ApplicationStep, ApprovalInstance, Delivery, DeliveryStatus, InboxMessage, OutboxEvent,
+from models import (ApplicationStep, Delivery, DeliveryStatus, InboxMessage, OutboxEvent,
                     StaffMember, SubscriptionQuota, User)
 
 log = logging.getLogger("zhangban.notifications")
@@ -56,9 +56,6 @@ class DeliveryNotFound(NotFound):
 class NotDead(Invalid):
     code, message = "delivery_not_dead", "只能重试已进入死信的投递"
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 def templates(settings) -> dict[str, str]:
@@ -328,7 +325,7 @@ def _sms_delivery(event_id: int, kind: str, user_id: int, scene: str, msg: dict,
 async def dispatch_batch(ctx, limit: int = 500) -> int:
     """Plan one batch of undispatched outbox events; the number of events planned (0: nothing to do)."""
     tpl = templates(ctx.settings)
-    now = _now()
+    now = workdays.utcnow()
     async with in_transaction() as conn:
         events = await _claim_events(conn, limit)
         if not events:
@@ -366,7 +363,7 @@ def _rules_for(event: OutboxEvent) -> list[Plan]:
 
 async def _claim_due(limit: int, lease: float) -> list[Delivery]:
     """Claim due deliveries by pushing their next_attempt_at out by the lease (one more attempt counted)."""
-    now = _now()
+    now = workdays.utcnow()
     until = now + timedelta(seconds=lease)
     conn = connections.get("default")
     if conn.capabilities.dialect == "postgres":
@@ -416,7 +413,7 @@ async def send_batch(ctx, limit: int = SEND_BATCH) -> int:
                 return d, Retry(f"{type(exc).__name__}: {exc}")
 
     results = await asyncio.gather(*[one(d) for d in due])
-    now = _now()
+    now = workdays.utcnow()
     ok = [d.id for d, err in results if err is None]
     if ok:
         await Delivery.filter(id__in=ok).update(status=DeliveryStatus.SENT, sent_at=now, last_error=None)
@@ -548,7 +545,7 @@ async def flag_due_steps(now: datetime | None = None) -> dict:
     supervisors): one event per step and flag, ever."""
     from models import StepStatus
 
-    now = now or _now()
+    now = now or workdays.utcnow()
     steps = await ApplicationStep.filter(status=StepStatus.OPEN, due_at__isnull=False).prefetch_related(
         "department", "application")
     wanted: dict[str, tuple[str, ApplicationStep]] = {}
@@ -628,7 +625,7 @@ async def mark_read(user: User, ids: list[int] | None) -> int:
     q = InboxMessage.filter(user=user, read_at__isnull=True)
     if ids is not None:
         q = q.filter(id__in=ids)
-    return await q.update(read_at=_now())
+    return await q.update(read_at=workdays.utcnow())
 
 
 def delivery_view(d: Delivery) -> dict:
@@ -656,6 +653,6 @@ async def retry_dead(delivery_id: int) -> Delivery:
     if d is None:
         raise DeliveryNotFound()
     if not await Delivery.filter(id=d.id, status=DeliveryStatus.DEAD).update(
-            status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=_now()):
+            status=DeliveryStatus.PENDING, attempts=0, next_attempt_at=workdays.utcnow()):
         raise NotDead()
     return await Delivery.get(id=d.id)

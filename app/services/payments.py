@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from app.errors import Conflict, Forbidden, Invalid, NotFound, ProviderError
 from app.providers import wechatpay as wxpay
 from app.providers.shared_data import shared_data_for
-from app.services import audit, outbox
+from app.services import audit, outbox, workdays
 from app.services.identity import require_bound
 from models import (Application, Department, LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent,
                     PaymentOrder, Refund, RefundStatus, User)
@@ -68,9 +68,6 @@ class FeeUnpaid(Conflict):
     code, message = "fee_unpaid", "该办件的费用尚未缴纳"
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
 
 def _pay(ctx) -> wxpay.WeChatPay:
     client = getattr(ctx, "wechatpay", None)
@@ -83,7 +80,7 @@ def _pay(ctx) -> wxpay.WeChatPay:
 
 def _parse_time(value: str | None) -> datetime:
     if not value:
-        return _now()
+        return workdays.utcnow()
     return datetime.fromisoformat(value).astimezone(timezone.utc)
 
 
@@ -161,7 +158,7 @@ async def pay(ctx, user: User, payable_id: int) -> tuple[PaymentOrder, dict]:
         raise PayableNotFound(field="payable")
     if payable.status != PayableStatus.UNPAID:
         raise AlreadyPaid()
-    now = _now()
+    now = workdays.utcnow()
     pending = await PaymentOrder.filter(payable=payable, status=OrderStatus.PENDING, expires_at__gt=now + timedelta(
         minutes=1)).exclude(prepay_id=None).first()
     if pending:
@@ -346,7 +343,7 @@ async def sync(ctx, order: PaymentOrder) -> PaymentOrder:
 
 async def close_expired(ctx, now: datetime | None = None) -> int:
     """Close unpaid orders past their expiry at WeChat Pay (after a last query, so a late payment is credited)."""
-    now = now or _now()
+    now = now or workdays.utcnow()
     closed = 0
     for order in await PaymentOrder.filter(status=OrderStatus.PENDING, expires_at__lt=now):
         order = await sync(ctx, order)
@@ -367,7 +364,7 @@ async def order_for(ctx, user: User, order_id: int, refresh: bool = True) -> Pay
     order = await PaymentOrder.get_or_none(id=order_id)
     if order is None or (order.payer_id != user.id and user.role != Role.ADMIN):
         raise OrderNotFound()
-    if refresh and order.status == OrderStatus.PENDING and order.created_at < _now() - timedelta(seconds=3):
+    if refresh and order.status == OrderStatus.PENDING and order.created_at < workdays.utcnow() - timedelta(seconds=3):
         order = await sync(ctx, order)
     return order
 

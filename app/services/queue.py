@@ -22,7 +22,7 @@ from tortoise.transactions import in_transaction
 from app.errors import Conflict, Forbidden, NotFound
 from app.redis import subscribe_forever
 from app.services import counters, halls, outbox
-from app.services.halls import now_utc
+from app.services.workdays import utcnow
 from app.services.workdays import local_date
 from models import Hall, HallWindow, QueueTicket, TicketKind, TicketStatus, User
 
@@ -60,7 +60,7 @@ def require_window_staff(user: User) -> None:
 async def number_for(hall: Hall, kind: TicketKind) -> tuple:
     """Today's (Beijing) date and the next ticket number of `kind` at the hall, from an atomic counter. Taken
     before the caller's transaction: a rolled-back ticket leaves a gap in the numbers, never a duplicate."""
-    day = local_date(now_utc())
+    day = local_date(utcnow())
     prefix = PREFIX[kind]
     seq = await counters.next_value(f"ticket:{hall.id}:{day.isoformat()}:{prefix}")
     return day, f"{prefix}{seq:03d}"
@@ -121,7 +121,7 @@ async def call_next(ctx, user: User, window_id: int) -> QueueTicket:
     """The window calls its next ticket (see the module's rule); 409 when nobody waits."""
     require_window_staff(user)
     window = await _window(window_id)
-    day = local_date(now_utc())
+    day = local_date(utcnow())
     for _ in range(5):  # another window may take a candidate first: take the next
         candidate = await QueueTicket.filter(hall_id=window.hall_id, day=day, status=TicketStatus.WAITING,
                                              service_code__in=window.services).order_by("priority", "id").first()
@@ -129,7 +129,7 @@ async def call_next(ctx, user: User, window_id: int) -> QueueTicket:
             raise NoneWaiting()
         async with in_transaction() as conn:
             taken = await QueueTicket.filter(id=candidate.id, status=TicketStatus.WAITING).using_db(conn).update(
-                status=TicketStatus.CALLED, window_id=window.id, called_at=now_utc(), calls=1)
+                status=TicketStatus.CALLED, window_id=window.id, called_at=utcnow(), calls=1)
             if not taken:
                 continue
             await outbox.emit("queue.called", f"ticket:{candidate.id}",
@@ -156,7 +156,7 @@ async def move(ctx, user: User, ticket_id: int, action: str) -> QueueTicket:
     if ticket.status not in sources or ticket.window_id is None:
         raise TicketState()
     window = await _window(ticket.window_id)
-    now = now_utc()
+    now = utcnow()
     values: dict = {"status": target}
     if action == "recall":
         values.update(called_at=now, calls=ticket.calls + 1)
@@ -176,7 +176,7 @@ async def move(ctx, user: User, ticket_id: int, action: str) -> QueueTicket:
 async def hall_view(hall_id: int) -> dict:
     """The public hall display: who is being called at which window, and the waiting numbers (no names)."""
     hall = await halls.get_hall(hall_id)
-    day = local_date(now_utc())
+    day = local_date(utcnow())
     rows = await QueueTicket.filter(hall_id=hall.id, day=day,
                                     status__in=[TicketStatus.WAITING, TicketStatus.CALLED]).order_by("priority", "id")
     windows = dict(await HallWindow.filter(hall_id=hall.id).values_list("id", "name"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Avg, Count
@@ -106,9 +106,6 @@ async def rateable_visit(ticket_id: int | None, status: str | None) -> bool:
     return not await Rating.filter(target_type="queue_ticket", target_id=str(ticket_id)).exists()
 
 
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
 
 async def rate(settings, user: User, target_type: str, target_id: str, score: int, tags: list[str],
                comment: str | None) -> Rating:
@@ -122,7 +119,7 @@ async def rate(settings, user: User, target_type: str, target_id: str, score: in
     if unknown:
         raise Invalid(f"未知的评价标签：{unknown[0]}", field="tags")
     who = await check(user, target_id)
-    now = _now()
+    now = workdays.utcnow()
     try:
         async with in_transaction() as conn:
             r = await Rating.create(user=user, target_type=target_type, target_id=target_id, score=score,
@@ -156,7 +153,7 @@ def view(r: Rating, rect: Rectification | None = None) -> dict:
 def rect_brief(x: Rectification, now: datetime | None = None) -> dict:
     return {"id": x.id, "status": x.status.value, "status_label": "已整改" if x.status == RectificationStatus.CLOSED else "整改中",
             "due_date": workdays.local_date(x.due_at).isoformat(), "outcome": x.outcome,
-            "flag": workdays.flag(now or _now(), x.due_at) if x.status == RectificationStatus.OPEN else None,
+            "flag": workdays.flag(now or workdays.utcnow(), x.due_at) if x.status == RectificationStatus.OPEN else None,
             "closed_at": x.closed_at.isoformat() if x.closed_at else None}
 
 
@@ -179,7 +176,7 @@ async def close_rectification(staff: User, rect_id: int, outcome: str) -> Rectif
     x = await Rectification.get_or_none(id=rect_id, department_id=staff.department_id).prefetch_related("rating")
     if x is None:
         raise RectificationNotFound()
-    now = _now()
+    now = workdays.utcnow()
     async with in_transaction() as conn:
         done = await Rectification.filter(id=x.id, status=RectificationStatus.OPEN).using_db(conn).update(
             status=RectificationStatus.CLOSED, outcome=outcome, closed_by_id=staff.id, closed_at=now, flag=None)
@@ -192,7 +189,7 @@ async def close_rectification(staff: User, rect_id: int, outcome: str) -> Rectif
 
 async def refresh_flags(now: datetime | None = None) -> int:
     """Job: store the near-due / overdue flag of every open rectification; returns how many changed."""
-    return await workdays.store_flags(Rectification.filter(status=RectificationStatus.OPEN), now or _now())
+    return await workdays.store_flags(Rectification.filter(status=RectificationStatus.OPEN), now or workdays.utcnow())
 
 
 async def stats(by: str) -> list[dict]:

@@ -77,6 +77,11 @@ async def store_flags(queryset, now: datetime) -> int:
     return changed
 
 
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC (how every time is stored)."""
+    return datetime.now(timezone.utc)
+
+
 def display(at: datetime | None) -> str | None:
     """A moment as Beijing time for people: 2026-11-25 14:03."""
     return at.astimezone(CN).strftime("%Y-%m-%d %H:%M") if at else None

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from tortoise.transactions import in_transaction
 
 from app.services import appointments, halls, outbox
-from app.services.halls import now_utc
+from app.services.workdays import utcnow
 from app.tasks import job
 from models import Appointment, AppointmentStatus, BookingSuspension, NoShow
 
@@ -21,7 +21,7 @@ async def mark_no_shows(ctx: dict, now: datetime | None = None) -> dict:
     of them within `appt_no_show_days` suspend booking for `appt_suspend_days`."""
     app = ctx["app"]
     s = app.settings
-    now = now or now_utc()
+    now = now or utcnow()
     due = await Appointment.filter(status=AppointmentStatus.BOOKED,
                                    slot_start__lte=now - timedelta(minutes=s.appt_grace_minutes)).order_by(
         "slot_start").limit(BATCH).select_related("hall")
@@ -51,7 +51,7 @@ async def mark_no_shows(ctx: dict, now: datetime | None = None) -> dict:
 async def remind(ctx: dict, now: datetime | None = None) -> dict:
     """Every 5 minutes: "appointment.reminder_due" the day before (within 24 hours) and an hour before, each at
     most once per appointment (a conditional update of its flag in the event's transaction)."""
-    now = now or now_utc()
+    now = now or utcnow()
     counts = {}
     for when, flag, ahead in (("day_before", "reminded_day_before", timedelta(days=1)),
                               ("hour_before", "reminded_hour_before", timedelta(hours=1))):

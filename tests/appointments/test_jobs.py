@@ -1,7 +1,7 @@
 """No-shows and suspension, reminders (each at most once), the reconciler, the daily release."""
 from datetime import timedelta
 
-from app.services.halls import now_utc
+from app.services.workdays import utcnow
 from app.tasks import appointments as jobs
 from models import Appointment, BookingSuspension, NoShow, OutboxEvent, Slot
 from tests.appointments._helpers import book, free_slot, move_start
@@ -33,7 +33,7 @@ async def test_no_show_after_grace_and_suspension_after_three(client, app, setti
     ev = (await _events("appointment.no_show", ids[0]))[0]
     assert ev.payload["appointment_id"] == ids[0] and ev.payload["user_id"] == who["user"]["id"]
     until = (await BookingSuspension.get(user_id=who["user"]["id"])).until
-    assert timedelta(days=settings.appt_suspend_days - 1) < until - now_utc() <= timedelta(days=settings.appt_suspend_days)
+    assert timedelta(days=settings.appt_suspend_days - 1) < until - utcnow() <= timedelta(days=settings.appt_suspend_days)
 
     r = await book(client, who, await free_slot(client, service="GJJ005"))
     assert r.status_code == 403 and r.json()["error"]["code"] == "booking_suspended"
