@@ -264,10 +264,7 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
     emitted = [outbox.event("application.status_changed", aggregate, {
         "acceptance_no": acceptance_no, "user_id": user.id, "status": S.SUBMITTED.value,
         "service_name": subject.name, "note": event.note})]
-    emitted += [outbox.event("application.step_opened", aggregate, {  # step ids are not known before the insert
-        "acceptance_no": acceptance_no, "step_key": st.key, "department": st.department.code,
-        "service_name": subject.name, "due_date": workdays.local_date(st.due_at).isoformat()})
-        for st in steps if st.status == StepStatus.OPEN]
+    emitted += [_step_opened(acceptance_no, subject.name, st, st.due_at) for st in steps if st.status == StepStatus.OPEN]
     try:
         # The case, its materials, steps, first timeline entry and outbox event: all or nothing (one statement on
         # PostgreSQL).
@@ -298,6 +295,16 @@ async def _new_steps(workflow: list[dict], now: datetime, lead: Department) -> l
         status=StepStatus.OPEN if not s.get("after") else StepStatus.WAITING,
         opened_at=now if not s.get("after") else None,
         due_at=workdays.add_working_days(now, 1) if not s.get("after") else None) for s in workflow]
+
+
+def _step_opened(acceptance_no: str, service_name: str, step: ApplicationStep, due_at: datetime | None):
+    """The outbox event of a step that opened (its department loaded). A step opened by the submission has no id
+    yet when its event is written (one statement with the case): it is named by its key, and the DingTalk
+    approval sender finds it by acceptance number and key."""
+    return outbox.event("application.step_opened", f"application:{acceptance_no}", {
+        "acceptance_no": acceptance_no, **({"step_id": step.id} if step.id else {"step_key": step.key}),
+        "department": step.department.code, "service_name": service_name,
+        "due_date": workdays.local_date(due_at).isoformat() if due_at else None})
 
 
 async def _event(app_row: Application, actor: User | None, role: str, kind: str, frm, to, step: ApplicationStep | None = None,
@@ -396,7 +403,7 @@ async def _advance(app_row, user, role, step, now) -> None:
     if step.is_intake:
         due = workdays.add_working_days(now, app_row.promised_days)
         await _move(app_row, S.ACCEPTED, user, role, note="材料齐全，予以受理", step=step, accepted_at=now, due_at=due)
-    steps = await ApplicationStep.filter(application_id=app_row.id)
+    steps = await ApplicationStep.filter(application_id=app_row.id).select_related("department")
     approved = {s.key for s in steps if s.status == StepStatus.APPROVED}
     opened = []
     for s in steps:
@@ -405,11 +412,7 @@ async def _advance(app_row, user, role, step, now) -> None:
                     status=StepStatus.OPEN, opened_at=now, due_at=app_row.due_at, version=s.version + 1):
                 opened.append(s)
                 await _event(app_row, None, "system", "step_opened", None, None, step=s, note=f"{s.name}开始办理")
-                await outbox.emit("application.step_opened", f"application:{app_row.acceptance_no}", {
-                    "acceptance_no": app_row.acceptance_no, "step_id": s.id,
-                    "department": (await Department.get(id=s.department_id)).code,
-                    "service_name": app_row.subject_name,
-                    "due_date": workdays.local_date(app_row.due_at).isoformat() if app_row.due_at else None})
+                await _step_opened(app_row.acceptance_no, app_row.subject_name, s, app_row.due_at).save()
     if opened and app_row.status != S.IN_REVIEW:
         await _move(app_row, S.IN_REVIEW, None, "system", note="进入部门审查")
     elif all(s.status == StepStatus.APPROVED or s.key == step.key for s in steps):
