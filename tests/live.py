@@ -15,6 +15,12 @@ from app.config import Settings
 from tests.conftest import BACKEND, ROOT, _env
 
 
+async def ok_json(r: httpx.Response) -> dict:
+    """The JSON of a 2xx answer (anything else fails the test with the body)."""
+    assert r.status_code < 300, r.text
+    return r.json()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

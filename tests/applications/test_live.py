@@ -9,7 +9,7 @@ import pytest
 import websockets
 
 from tests.conftest import BACKEND
-from tests.live import live_server
+from tests.live import live_server, ok_json
 
 
 @pytest.fixture
@@ -18,22 +18,17 @@ def server(settings, tmp_path):
         yield base
 
 
-async def _json(r: httpx.Response) -> dict:
-    assert r.status_code < 300, r.text
-    return r.json()
-
-
 async def test_a_watcher_sees_each_change_as_it_happens(server, client):
     async with httpx.AsyncClient(base_url=server, timeout=30) as live:
-        code = await _json(await live.post("/sandbox/wechat/codes", json={}))
-        token = (await _json(await live.post("/api/v1/auth/wechat", json={"code": code["code"]})))["token"]
+        code = await ok_json(await live.post("/sandbox/wechat/codes", json={}))
+        token = (await ok_json(await live.post("/api/v1/auth/wechat", json={"code": code["code"]})))["token"]
         me = {"Authorization": f"Bearer {token}"}
-        person = (await _json(await live.get("/sandbox/shared/people")))[0]
-        await _json(await live.put("/api/v1/me/identity", headers=me,
+        person = (await ok_json(await live.get("/sandbox/shared/people")))[0]
+        await ok_json(await live.put("/api/v1/me/identity", headers=me,
                                    json={"name": person["name"], "id_number": person["id_number"], "phone": "13900001111"}))
-        case = await _json(await live.post("/api/v1/applications", headers=me,
+        case = await ok_json(await live.post("/api/v1/applications", headers=me,
                                            json={"service": "GJJ005", "consent": True}))
-        clerk_id = next(m["userid"] for m in await _json(await live.get("/sandbox/dingtalk/users")) if "window" in m["roles"])
+        clerk_id = next(m["userid"] for m in await ok_json(await live.get("/sandbox/dingtalk/users")) if "window" in m["roles"])
 
         ws_url = server.replace("http", "ws") + f"/ws/track/{case['track_token']}"
         async with websockets.connect(ws_url) as ws:
@@ -42,10 +37,10 @@ async def test_a_watcher_sees_each_change_as_it_happens(server, client):
 
             # staff decide: through the live server when embedded, through this process's app on PostgreSQL + Redis
             decider = client if BACKEND == "postgres" else live
-            dcode = await _json(await decider.post("/sandbox/dingtalk/codes", json={"userid": clerk_id}))
-            staff_token = (await _json(await decider.post("/api/v1/auth/dingtalk", json={"code": dcode["code"]})))["token"]
+            dcode = await ok_json(await decider.post("/sandbox/dingtalk/codes", json={"userid": clerk_id}))
+            staff_token = (await ok_json(await decider.post("/api/v1/auth/dingtalk", json={"code": dcode["code"]})))["token"]
             intake = case["steps"][0]["id"]
-            await _json(await decider.post(f"/api/v1/staff/tasks/{intake}/decision",
+            await ok_json(await decider.post(f"/api/v1/staff/tasks/{intake}/decision",
                                            headers={"Authorization": f"Bearer {staff_token}"}, json={"decision": "approve"}))
             seen = []
             while not seen or seen[-1] != "in_review":

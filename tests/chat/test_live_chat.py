@@ -7,7 +7,7 @@ import httpx
 import pytest
 import websockets
 
-from tests.live import live_server
+from tests.live import live_server, ok_json
 
 
 @pytest.fixture
@@ -16,24 +16,19 @@ def chat_server(settings, tmp_path):
         yield base
 
 
-async def _json(r: httpx.Response) -> dict:
-    assert r.status_code < 300, r.text
-    return r.json()
-
-
 async def test_the_same_messages_arrive_on_the_websocket(chat_server):
     async with httpx.AsyncClient(base_url=chat_server, timeout=30) as http:
-        code = await _json(await http.post("/sandbox/wechat/codes", json={}))
-        token = (await _json(await http.post("/api/v1/auth/wechat", json={"code": code["code"]})))["token"]
+        code = await ok_json(await http.post("/sandbox/wechat/codes", json={}))
+        token = (await ok_json(await http.post("/api/v1/auth/wechat", json={"code": code["code"]})))["token"]
         h = {"Authorization": f"Bearer {token}"}
-        sid = (await _json(await http.post("/api/v1/chat/sessions", headers=h)))["session"]["id"]
+        sid = (await ok_json(await http.post("/api/v1/chat/sessions", headers=h)))["session"]["id"]
         ws_url = chat_server.replace("http", "ws") + f"/ws/chat/{sid}"
         async with websockets.connect(ws_url + "?token=bad") as bad:
             with pytest.raises(websockets.ConnectionClosed):
                 await asyncio.wait_for(bad.recv(), 10)
             assert bad.close_code == 4403
         async with websockets.connect(ws_url, additional_headers=h) as ws:
-            out = await _json(await http.post(f"/api/v1/chat/sessions/{sid}/messages", headers=h,
+            out = await ok_json(await http.post(f"/api/v1/chat/sessions/{sid}/messages", headers=h,
                                               json={"text": "身份证过期了怎么办"}))
             expected = [out["message"]] + out["replies"]
             got = [json.loads(await asyncio.wait_for(ws.recv(), 10)) for _ in expected]
