@@ -44,6 +44,16 @@ def int_arg(request: Request, name: str, default: int) -> int:
         raise Invalid(f"{name} 应为整数", field=name) from None
 
 
+def paging(request: Request, most: int = 50, default_size: int = 20) -> tuple[int, int]:
+    """(page, page_size) from the query string: page from 1, page_size from 1 to `most`."""
+    page, page_size = int_arg(request, "page", 1), int_arg(request, "page_size", default_size)
+    if page < 1:
+        raise Invalid("页码从1开始", field="page")
+    if not 1 <= page_size <= most:
+        raise Invalid(f"每页条数应在1到{most}之间", field="page_size")
+    return page, page_size
+
+
 def json_or_cached(request: Request, body: dict | bytes, etag: str, max_age: int = 60) -> HTTPResponse:
     """Serve a cacheable JSON document with its ETag; a matching If-None-Match is a 304."""
     headers = {"ETag": etag, "Cache-Control": f"public, max-age={max_age}, must-revalidate"}

@@ -7,7 +7,7 @@ from app.auth import current_user, requires
 from app.errors import Invalid
 from app.services import applications, qr
 from app.services.applications import MaterialIn
-from handlers._common import Body, answers_arg, int_arg, parse
+from handlers._common import Body, answers_arg, paging, parse
 
 bp = Blueprint("applications", url_prefix="/applications")
 
@@ -62,7 +62,7 @@ async def apply(request: Request):
 async def mine(request: Request):
     """My cases, newest first, paged."""
     user = await current_user(request)
-    return json(await applications.mine(user, int_arg(request, "page", 1), int_arg(request, "page_size", 20)))
+    return json(await applications.mine(user, *paging(request)))
 
 
 @bp.get("/<acceptance_no:str>")

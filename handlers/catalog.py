@@ -4,7 +4,7 @@ from sanic import Blueprint, Request
 from sanic.response import json, raw
 
 from app.services import catalog, seed
-from handlers._common import Body, answers_arg, int_arg, json_or_cached, parse
+from handlers._common import Body, answers_arg, json_or_cached, paging, parse
 
 bp = Blueprint("catalog")
 
@@ -28,10 +28,10 @@ async def home(request: Request):
 @bp.get("/services")
 async def services(request: Request):
     """Search services in everyday Chinese (?q=), or list them; filter by ?department= and ?channel=; paged."""
+    page, page_size = paging(request)
     body = await catalog.search_services(
         request.app.ctx.catalog, q=request.args.get("q", ""), department=request.args.get("department") or None,
-        channel=request.args.get("channel") or None, page=int_arg(request, "page", 1),
-        page_size=int_arg(request, "page_size", 20))
+        channel=request.args.get("channel") or None, page=page, page_size=page_size)
     return raw(body, content_type="application/json")
 
 

@@ -6,7 +6,7 @@ from sanic.response import json
 
 from app.auth import current_user, requires
 from app.services import approvals, notifications
-from handlers._common import Body, int_arg, json_object, parse
+from handlers._common import Body, json_object, paging, parse
 
 bp = Blueprint("notifications")
 ANY = ("citizen", "staff", "admin")
@@ -38,8 +38,8 @@ async def report_subscriptions(request: Request):
 @requires(*ANY)
 async def inbox(request: Request):
     """The caller's messages, newest first (?unread=1 for unread only), with the unread count."""
-    return json(await notifications.inbox(await current_user(request), int_arg(request, "page", 1),
-                                          int_arg(request, "page_size", 20), request.args.get("unread") == "1"))
+    return json(await notifications.inbox(await current_user(request), *paging(request),
+                                          request.args.get("unread") == "1"))
 
 
 @bp.post("/me/notifications/read")
@@ -61,8 +61,8 @@ async def mark_one_read(request: Request, message_id: int):
 @requires("admin")
 async def deliveries(request: Request):
     """Deliveries by ?status= (default dead: the dead letters)."""
-    return json(await notifications.deliveries(request.args.get("status", "dead"), int_arg(request, "page", 1),
-                                               int_arg(request, "page_size", 20)))
+    return json(await notifications.deliveries(request.args.get("status", "dead"),
+                                               *paging(request, most=100)))
 
 
 @bp.post("/admin/notifications/deliveries/<delivery_id:int>/retry")

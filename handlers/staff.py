@@ -5,7 +5,7 @@ from sanic.response import json
 
 from app.auth import current_user, requires
 from app.services import applications
-from handlers._common import Body, int_arg, parse
+from handlers._common import Body, paging, parse
 
 bp = Blueprint("staff", url_prefix="/staff")
 
@@ -26,8 +26,8 @@ class MoveBody(Body):
 async def tasks(request: Request):
     """My department's workflow steps by ?status= (default open); the comprehensive window also sees intake."""
     user = await current_user(request)
-    return json(await applications.tasks(user, request.args.get("status", "open"), int_arg(request, "page", 1),
-                                         int_arg(request, "page_size", 20)))
+    return json(await applications.tasks(user, request.args.get("status", "open"),
+                                         *paging(request, most=100)))
 
 
 @bp.post("/tasks/<step_id:int>/decision")

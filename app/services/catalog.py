@@ -294,10 +294,6 @@ def page_json(entries: list[ServiceEntry], page: int, page_size: int) -> bytes:
 async def search_services(catalog: Catalog, q: str = "", department: str | None = None, channel: str | None = None,
                           page: int = 1, page_size: int = 20) -> bytes:
     """Search (or list) services: ranked by relevance for a query, hot first otherwise; filters by department/channel."""
-    if page < 1:
-        raise Invalid("页码从1开始", field="page")
-    if not 1 <= page_size <= 50:
-        raise Invalid("每页条数应在1到50之间", field="page_size")
     if channel and channel not in CHANNELS:
         raise Invalid("办理渠道应为 mobile、online、window 或 kiosk", field="channel")
     if len(q) > 100:

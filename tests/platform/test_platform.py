@@ -116,3 +116,23 @@ async def test_a_slow_check_times_out_without_being_cancelled(client, app):
         app.ctx.redis = real
     r = await client.get("/healthz")
     assert r.status_code == 200 and r.json()["checks"] == {"database": "ok", "redis": "ok"}
+
+
+async def test_every_paged_list_names_the_bad_paging_argument(client):
+    """One paging check for every paged list: page from 1, page_size within the list's bound, the field named."""
+    from tests.factories import admin, window_clerk
+
+    who, clerk, boss = await citizen(client), await window_clerk(client), await admin(client)
+    lists = [("/api/v1/services", {}, 50), ("/api/v1/applications", who["headers"], 50),
+             ("/api/v1/me/notifications", who["headers"], 50), ("/api/v1/staff/tasks", clerk["headers"], 100),
+             ("/api/v1/admin/notifications/deliveries", boss["headers"], 100)]
+    for path, headers, most in lists:
+        r = await client.get(path, headers=headers, params={"page": 0})
+        assert r.status_code == 422 and r.json()["error"]["field"] == "page", (path, r.text)
+        r = await client.get(path, headers=headers, params={"page_size": most + 1})
+        assert r.status_code == 422 and r.json()["error"]["field"] == "page_size", (path, r.text)
+        assert str(most) in r.json()["error"]["message"]
+        r = await client.get(path, headers=headers, params={"page": "x"})
+        assert r.status_code == 422 and r.json()["error"]["field"] == "page", (path, r.text)
+        r = await client.get(path, headers=headers, params={"page_size": most})
+        assert r.status_code == 200, (path, r.text)
