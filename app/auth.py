@@ -5,6 +5,7 @@ from functools import wraps
 
 from sanic import Request
 
+from app.db import get_by_pk
 from app.errors import Forbidden, Unauthorized
 from app.security import Claims
 from models import User
@@ -40,7 +41,7 @@ async def current_user(request: Request) -> User:
     """The caller's User row (after @requires); a token whose user is gone is a 401."""
     user = getattr(request.ctx, "user", None)
     if user is None:
-        user = await User.get_or_none(id=request.ctx.claims.user_id).prefetch_related("department")
+        user = await get_by_pk(User, request.ctx.claims.user_id, related="department")
         if user is None:
             raise Unauthorized("账号不存在，请重新登录", code="user_gone")
         request.ctx.user = user

@@ -67,15 +67,28 @@ async def close() -> None:
     await Tortoise.close_connections()
 
 
+# ---------------------------------------------------------------- hot-path statements, SQL built once per model
+
 _LINK = object()  # stands for the parent's id in _insert_row
+_INSERT_FIELDS: dict[type[Model], list[tuple[str, str, Any]]] = {}
+_GET_SQL: dict[tuple[type[Model], str | None, str], tuple[str, list[str], list[str]]] = {}
 
 
-def _insert_row(instance: Model, link: str | None = None) -> dict[str, Any]:
-    """Column → database value of an INSERT of `instance` (generated columns left out, the `link` field's column
-    as _LINK); auto_now(_add) fields are stamped on the instance, as Tortoise's own insert does."""
-    meta = instance._meta
-    return {col: _LINK if f == link else meta.fields_map[f].to_db_value(getattr(instance, f), instance)
-            for f, col in meta.fields_db_projection.items() if not meta.fields_map[f].generated}
+def _insert_fields(model: type[Model]) -> list[tuple[str, str, Any]]:
+    """(field name, column, field) of every column an INSERT of `model` writes (generated columns left out)."""
+    fields = _INSERT_FIELDS.get(model)
+    if fields is None:
+        meta = model._meta
+        fields = _INSERT_FIELDS[model] = [(f, col, meta.fields_map[f]) for f, col in meta.fields_db_projection.items()
+                                          if not meta.fields_map[f].generated]
+    return fields
+
+
+def _insert_row(instance: Model, link: str | None = None) -> list[Any]:
+    """The database values of an INSERT of `instance`, in _insert_fields order (the `link` field's as _LINK);
+    auto_now(_add) fields are stamped on the instance, as Tortoise's own insert does."""
+    return [_LINK if f == link else field.to_db_value(getattr(instance, f), instance)
+            for f, _col, field in _insert_fields(type(instance))]
 
 
 def _values_sql(model: type[Model], rows: list[Model], link: str | None, params: list[Any],
@@ -85,16 +98,50 @@ def _values_sql(model: type[Model], rows: list[Model], link: str | None, params:
     values = []
     for row in rows:
         cells = []
-        for value in _insert_row(row, link).values():
+        for value in _insert_row(row, link):
             if value is _LINK:
                 cells.append(link_sql)
             else:
                 params.append(value)
                 cells.append(f"${len(params)}")
         values.append("(" + ", ".join(cells) + ")")
-    cols = ", ".join(f'"{c}"' for c in _insert_row(rows[0], link))
+    cols = ", ".join(f'"{col}"' for _f, col, _field in _insert_fields(model))
     return (f'INSERT INTO "{model._meta.db_table}" ({cols}) VALUES {", ".join(values)} '
             f'RETURNING "{model._meta.db_pk_column}" AS "id"')
+
+
+async def get_by_pk(model: type[Model], pk: Any, *, related: str | None = None) -> Model | None:
+    """`model.get_or_none(pk=pk)` with its `related` foreign key loaded (as select_related would), in one prepared
+    statement whose SQL is built once: what a request runs on every call (the caller's user) should not pay the
+    query builder each time."""
+    conn = connections.get("default")
+    dialect = conn.capabilities.dialect
+    key = (model, related, dialect)
+    if key not in _GET_SQL:
+        meta = model._meta
+        cols = list(meta.fields_db_projection.values())
+        select, join, rel_cols = [f't."{c}" AS "{c}"' for c in cols], "", []
+        if related:
+            rel_meta = meta.fields_map[related].related_model._meta
+            rel_cols = list(rel_meta.fields_db_projection.values())
+            select += [f'r."{c}" AS "r__{c}"' for c in rel_cols]
+            join = (f' LEFT JOIN "{rel_meta.db_table}" r ON r."{rel_meta.db_pk_column}" = '
+                    f't."{meta.fields_db_projection[related + "_id"]}"')
+        placeholder = "$1" if dialect == "postgres" else "?"
+        _GET_SQL[key] = (f'SELECT {", ".join(select)} FROM "{meta.db_table}" t{join} '
+                         f'WHERE t."{meta.db_pk_column}" = {placeholder}', cols, rel_cols)
+    sql, cols, rel_cols = _GET_SQL[key]
+    rows = await conn.execute_query_dict(sql, [pk])
+    if not rows:
+        return None
+    row = rows[0]
+    instance = model._init_from_db(**{c: row[c] for c in cols})
+    if related:
+        rel_model = model._meta.fields_map[related].related_model
+        rel_pk = row[f"r__{rel_model._meta.db_pk_column}"]
+        setattr(instance, related,
+                None if rel_pk is None else rel_model._init_from_db(**{c: row[f"r__{c}"] for c in rel_cols}))
+    return instance
 
 
 def _saved(row: Model, pk: Any) -> None:

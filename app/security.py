@@ -86,10 +86,17 @@ class Claims:
 
 
 class Tokens:
-    """HS256 JWTs carrying the user id, role and department; they expire."""
+    """HS256 JWTs carrying the user id, role and department; they expire.
+
+    A client sends the same token with every request of its session, so each worker remembers the claims of the
+    tokens it has verified (up to VERIFIED_MAX of them) until they expire: a token is immutable and signed, so its
+    claims cannot differ the second time; only its expiry is checked again."""
+
+    VERIFIED_MAX = 20_000
 
     def __init__(self, key: bytes):
         self._key = key
+        self._verified: dict[str, Claims] = {}
 
     def issue(self, user_id: int, role: str, department: str | None, ttl: int) -> tuple[str, int]:
         exp = int(time.time()) + ttl
@@ -97,6 +104,18 @@ class Tokens:
         return jwt.encode(payload, self._key, algorithm="HS256"), exp
 
     def verify(self, token: str) -> Claims:
+        claims = self._verified.get(token)
+        if claims is not None:
+            if claims.exp > time.time():
+                return claims
+            del self._verified[token]
+        claims = self._decode(token)
+        if len(self._verified) >= self.VERIFIED_MAX:
+            self._verified.clear()  # simplest bound: start over (each token costs one more decode)
+        self._verified[token] = claims
+        return claims
+
+    def _decode(self, token: str) -> Claims:
         try:
             p = jwt.decode(token, self._key, algorithms=["HS256"], options={"require": ["exp", "sub"]})
         except jwt.ExpiredSignatureError:

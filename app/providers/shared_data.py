@@ -2,12 +2,14 @@
 
 Wire protocol (what this adapter sends and the sandbox in app/sandbox/shared.py implements):
 
-Request
-    POST {base}/api/v1/datasets/{dataset}/query
+Request: one signed request reads every dataset a case needs (a case's materials go out together).
+    POST {base}/api/v1/datasets/query
     Content-Type: application/json; charset=utf-8
-    body   {"subject": {"id_number": "…"} | {"credit_code": "…"},
-            "licence_type": "居民户口簿" | null,      # which 电子证照, for dataset "licence"
-            "purpose": "330402-20261125-000001"}      # the acceptance number (or the reason) of the read
+    body   {"purpose": "330402-20261125-000001",       # the acceptance number (or the reason) of the reads
+            "queries": [{"dataset": "licence",          # 1 to MAX_QUERIES of them
+                         "subject": {"id_number": "…"} | {"credit_code": "…"},
+                         "licence_type": "居民户口簿" | null},   # which 电子证照, for dataset "licence"
+                        …]}
     X-Zb-App-Id     the app id the platform registered us under
     X-Zb-Timestamp  unix seconds
     X-Zb-Nonce      32 lowercase hex characters, never reused
@@ -16,18 +18,21 @@ Request
     {path} is the URL's absolute path as sent, base prefix included, without the query string; the body hash
     is over the exact bytes sent. The platform refuses with HTTP 401 {"code": 401, "message": …}: an unknown
     app id, a wrong signature, a timestamp more than 300 s from its clock, a nonce it has seen in the last
-    600 s (it remembers nonces in Redis for 600 s).
+    600 s (it remembers nonces in Redis for 600 s). A malformed request (any query with an unknown dataset, a
+    licence query without licence_type, no purpose, no or too many queries) is refused whole: HTTP 400
+    {"code": 400, "message": "queries[1]: …"}.
 
-Answer (always JSON; HTTP 200 found, 404 not found, 400 bad request, 401 refused)
-    {"code": 0, "data": {"record_id": "…", "dataset": "…", "licence_type": "…" | null,
-                         "summary": {non-sensitive fields, e.g. 证照名称, 证照编号 (masked), 发证机关, 有效期},
-                         "record": {the full record}}}
-    {"code": 404, "message": "未查询到记录"}
+Answer (always JSON; HTTP 200 answered, 400 bad request, 401 refused)
+    {"code": 0, "data": {"results": [one per query, in the order asked:
+        {"code": 0, "data": {"record_id": "…", "dataset": "…", "licence_type": "…" | null,
+                             "summary": {non-sensitive fields, e.g. 证照名称, 证照编号 (masked), 发证机关, 有效期},
+                             "record": {the full record}}}
+      | {"code": 404, "message": "未查询到记录"}]}}
     X-Zb-Timestamp, X-Zb-Nonce, X-Zb-Signature: the platform signs its answer with the same key and scheme over
     "{HTTP status}\\n{path}\\n{timestamp}\\n{nonce}\\n{sha256 hex of the answer body}", where {path} is the
     request's path and the nonce echoes the request's X-Zb-Nonce, so an answer cannot be replayed for another
     request. The adapter refuses (ProviderError) an answer without a valid signature, with a stale timestamp
-    or with another nonce.
+    or with another nonce, and one whose results do not match the queries one to one.
 
 Configuration: SHARED_DATA_BASE (the platform's base URL; the in-app sandbox at {base_url}/sandbox/shared when
 the sandbox is on and no base is set), SHARED_DATA_APP_ID and SHARED_DATA_APP_SECRET (sandbox defaults
@@ -53,6 +58,8 @@ log = logging.getLogger("zhangban.shared_data")
 MAX_SKEW = 300  # seconds a signed timestamp may be away from the clock
 NONCE_TTL = 600  # seconds the platform remembers a nonce
 NONCE = re.compile(r"^[0-9a-f]{32}$")
+MAX_QUERIES = 20  # dataset reads in one request
+QUERY_PATH = "/api/v1/datasets/query"
 
 
 # ---------------------------------------------------------------- the signature scheme (shared with the sandbox)
@@ -109,38 +116,58 @@ class SharedData:
     async def query(self, dataset: str, subject: dict, licence_type: str | None, purpose: str) -> dict | None:
         """One record of `dataset` about `subject` ({"id_number"} or {"credit_code"}): {"record_id", "dataset",
         "licence_type", "summary", "record"}, or None when the platform holds none."""
+        return (await self.query_many([(dataset, subject, licence_type)], purpose))[0]
+
+    async def query_many(self, queries: list[tuple[str, dict, str | None]], purpose: str) -> list[dict | None]:
+        """Several (dataset, subject, licence_type) reads in one signed request: for each, in order, its record
+        (as query() returns it) or None."""
         if not self.base:
             raise ProviderError("数据共享平台未配置（SHARED_DATA_BASE）")
-        url = f"{self.base}/api/v1/datasets/{dataset}/query"
+        if not 1 <= len(queries) <= MAX_QUERIES:
+            raise ProviderError(f"一次最多查询{MAX_QUERIES}项共享数据")
+        url = self.base + QUERY_PATH
         path = urlsplit(url).path
-        body = dumps({"subject": subject, "licence_type": licence_type, "purpose": purpose})
+        body = dumps({"purpose": purpose, "queries": [{"dataset": d, "subject": subject, "licence_type": lt}
+                                                      for d, subject, lt in queries]})
         headers = {"Content-Type": "application/json; charset=utf-8", "X-Zb-App-Id": self.app_id,
                    **signed_headers(self.secret, "POST", path, body)}
         try:
             resp = await self.http.post(url, content=body, headers=headers)
         except httpx.HTTPError as exc:
             raise ProviderError(f"数据共享平台连接失败：{type(exc).__name__}") from exc
-        return self._answer(resp, path, headers["X-Zb-Nonce"], dataset)
+        return self._answer(resp, path, headers["X-Zb-Nonce"], [d for d, _, _ in queries])
 
-    def _answer(self, resp: httpx.Response, path: str, nonce: str, dataset: str) -> dict | None:
+    def _answer(self, resp: httpx.Response, path: str, nonce: str, datasets: list[str]) -> list[dict | None]:
         if resp.status_code >= 500:
             raise ProviderError(f"数据共享平台返回错误（HTTP {resp.status_code}）")
         if resp.headers.get("x-zb-nonce") != nonce or not valid(self.secret, str(resp.status_code), path,
                                                                  resp.headers, resp.content):
-            log.warning("shared data %s: answer (HTTP %s) without a valid signature", dataset, resp.status_code)
+            log.warning("shared data %s: answer (HTTP %s) without a valid signature", ",".join(datasets),
+                        resp.status_code)
             raise ProviderError("数据共享平台的应答签名无效，已拒绝该数据")
         try:
             answer = resp.json()
         except ValueError as exc:
             raise ProviderError("数据共享平台返回了无法识别的内容") from exc
         code = answer.get("code") if isinstance(answer, dict) else None
-        if code == 404:
-            return None
         if resp.status_code == 401 or code == 401:
             raise ProviderError("数据共享平台拒绝了本系统的请求（签名或时间戳无效）")
         if code != 0:
             raise ProviderError(f"数据共享平台查询失败（{code}：{answer.get('message', '')}）")
         data = answer.get("data")
+        results = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(results, list) or len(results) != len(datasets):
+            raise ProviderError("数据共享平台返回的数据格式不正确")
+        return [self._result(item, dataset) for item, dataset in zip(results, datasets)]
+
+    @staticmethod
+    def _result(item, dataset: str) -> dict | None:
+        code = item.get("code") if isinstance(item, dict) else None
+        if code == 404:
+            return None
+        if code != 0:
+            raise ProviderError(f"数据共享平台查询失败（{code}：{(item or {}).get('message', '')}）")
+        data = item.get("data")
         if not isinstance(data, dict) or data.get("dataset") != dataset or not {"record_id", "record"} <= set(data):
             raise ProviderError("数据共享平台返回的数据格式不正确")
         return data

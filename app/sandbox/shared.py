@@ -18,7 +18,8 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.catalog_schema import DATASETS
-from app.providers.shared_data import NONCE, NONCE_TTL, credentials, dumps, fresh, sign, signed_headers
+from app.providers.shared_data import (MAX_QUERIES, NONCE, NONCE_TTL, QUERY_PATH, credentials, dumps, fresh, sign,
+                                      signed_headers)
 from app.security import mask_name
 
 bp = Blueprint("sandbox_shared", url_prefix="/sandbox/shared")
@@ -109,24 +110,52 @@ def _record_id(dataset: str, subject: dict, licence_type: str | None) -> str:
     return f"SJ{hashlib.sha256(key.encode()).hexdigest()[:22].upper()}"
 
 
-def _bad_request(body) -> str | None:
-    if not isinstance(body, dict):
-        return "请求体应为JSON对象"
-    subject = body.get("subject")
+def _query_problem(q) -> str | None:
+    if not isinstance(q, dict):
+        return "应为JSON对象"
+    subject = q.get("subject")
     if not isinstance(subject, dict) or len(subject) != 1 or not (
             isinstance(subject.get("id_number"), str) or isinstance(subject.get("credit_code"), str)):
         return "subject 应为 {\"id_number\": …} 或 {\"credit_code\": …}"
-    purpose = body.get("purpose")
-    if not isinstance(purpose, str) or not purpose.strip() or len(purpose) > 128:
-        return "缺少查询事由（purpose）"
-    if body.get("licence_type") is not None and not isinstance(body.get("licence_type"), str):
+    if q.get("dataset") not in DATASETS:
+        return f"未知的数据集：{q.get('dataset')}"
+    if q.get("licence_type") is not None and not isinstance(q.get("licence_type"), str):
         return "licence_type 应为字符串"
+    if q["dataset"] == "licence" and not q.get("licence_type"):
+        return "查询电子证照需要 licence_type"
     return None
 
 
-@bp.post("/api/v1/datasets/<dataset:str>/query")
-async def query(request: Request, dataset: str):
-    """One dataset record about a person or an enterprise, for a signed, fresh, never-replayed request."""
+def _bad_request(body) -> str | None:
+    if not isinstance(body, dict):
+        return "请求体应为JSON对象"
+    purpose = body.get("purpose")
+    if not isinstance(purpose, str) or not purpose.strip() or len(purpose) > 128:
+        return "缺少查询事由（purpose）"
+    queries = body.get("queries")
+    if not isinstance(queries, list) or not 1 <= len(queries) <= MAX_QUERIES:
+        return f"queries 应为1至{MAX_QUERIES}项查询"
+    for i, q in enumerate(queries):
+        if problem := _query_problem(q):
+            return f"queries[{i}]: {problem}"
+    return None
+
+
+def _result(q: dict) -> dict:
+    dataset, subject, licence_type = q["dataset"], q["subject"], q.get("licence_type")
+    found = _find(dataset, subject, licence_type)
+    if found is None:
+        return {"code": 404, "message": "未查询到记录"}
+    holder, record = found
+    return {"code": 0, "data": {
+        "record_id": _record_id(dataset, subject, licence_type), "dataset": dataset,
+        "licence_type": licence_type if dataset == "licence" else None,
+        "summary": _summary(dataset, holder, record), "record": record}}
+
+
+@bp.post(QUERY_PATH)
+async def query(request: Request):
+    """Dataset records about people or enterprises, for a signed, fresh, never-replayed request."""
     app_id, secret = credentials(request.app.ctx.settings)
     path, raw = request.path, request.body or b""
     h = request.headers
@@ -154,17 +183,6 @@ async def query(request: Request, dataset: str):
         body = jsonlib.loads(raw)
     except ValueError:
         body = None
-    problem = _bad_request(body) or (None if dataset in DATASETS else f"未知的数据集：{dataset}")
-    licence_type = body.get("licence_type") if isinstance(body, dict) else None
-    if not problem and dataset == "licence" and not licence_type:
-        problem = "查询电子证照需要 licence_type"
-    if problem:
+    if problem := _bad_request(body):
         return answer(400, {"code": 400, "message": problem})
-    found = _find(dataset, body["subject"], licence_type)
-    if found is None:
-        return answer(404, {"code": 404, "message": "未查询到记录"})
-    holder, record = found
-    return answer(200, {"code": 0, "data": {
-        "record_id": _record_id(dataset, body["subject"], licence_type), "dataset": dataset,
-        "licence_type": licence_type if dataset == "licence" else None,
-        "summary": _summary(dataset, holder, record), "record": record}})
+    return answer(200, {"code": 0, "data": {"results": [_result(q) for q in body["queries"]]}})

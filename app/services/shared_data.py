@@ -7,8 +7,6 @@ it under 我的 → 访问记录. Before submitting, the citizen is shown (conse
 """
 from __future__ import annotations
 
-import asyncio
-
 from app.catalog_schema import DATASETS
 from app.errors import Forbidden, Invalid
 from app.providers.shared_data import SharedData
@@ -77,7 +75,7 @@ async def fetch_materials(client: SharedData, wanted: list[tuple[dict, dict]], a
     """Fetch shared materials of a case, each given as (guide, material): for each, {"record_id", "dataset",
     "licence_type", "summary", "record"}, or None when the platform holds no such record. Refused unless each
     guide lists its material's (dataset, licence_type) as shared; every read is audited (purpose = the acceptance
-    number) before any is made, then the reads go out together."""
+    number) before any is made, then the reads go out together in one request."""
     purpose = (purpose or "").strip()
     if not purpose or len(purpose) > 128:
         raise Invalid("查询共享数据需要注明事由（受理编号）", field="purpose")
@@ -95,7 +93,7 @@ async def fetch_materials(client: SharedData, wanted: list[tuple[dict, dict]], a
     await audit.record_reads(actor=None, actor_role="system", subject=applicant,
                              fields_each=[[f"{d}:{lt or '*'}"] for d, lt, _ in reads], purpose=purpose,
                              subject_ref=purpose[:64])
-    return list(await asyncio.gather(*[client.query(d, subj, lt, purpose) for d, lt, subj in reads]))
+    return await client.query_many([(d, subj, lt) for d, lt, subj in reads], purpose)
 
 
 def consent_for_materials(materials: list[dict]) -> list[dict]:

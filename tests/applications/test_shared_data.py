@@ -17,7 +17,7 @@ from models import AuditLog, User
 from tests.factories import citizen, phone
 
 SETTINGS = Settings()  # the suite runs with the default shared-data credentials
-QUERY = "/sandbox/shared/api/v1/datasets/{}/query"
+QUERY = "/sandbox/shared/api/v1/datasets/query"
 _bound: dict[str, dict] = {}  # a demo identity is bound to one test citizen per session
 
 
@@ -52,10 +52,15 @@ async def _demo_citizen(client, name: str) -> dict:
     return {**c, "row": await User.get(id=c["user"]["id"])}
 
 
-async def _post(client, dataset: str, body: dict, *, ts: int | None = None, nonce: str | None = None,
+def _ask(subject: dict, *queries: tuple[str, str | None], purpose: str = "测试") -> dict:
+    """A query body: each (dataset, licence_type) about `subject`."""
+    return {"purpose": purpose, "queries": [{"dataset": d, "subject": subject, "licence_type": lt} for d, lt in queries]}
+
+
+async def _post(client, body: dict, *, ts: int | None = None, nonce: str | None = None,
                 secret: str | None = None, app_id: str | None = None, sent: bytes | None = None):
     app_id_default, secret_default = credentials(SETTINGS)
-    path = QUERY.format(dataset)
+    path = QUERY
     raw = dumps(body)
     headers = {"Content-Type": "application/json", "X-Zb-App-Id": app_id or app_id_default,
                **signed_headers(secret or secret_default, "POST", path, raw, nonce=nonce, timestamp=ts)}
@@ -98,44 +103,54 @@ def test_every_record_belongs_to_a_known_dataset_and_every_citizen_has_an_unpaid
 
 async def test_the_sandbox_answers_a_signed_query_and_signs_its_answer(client):
     person = await _person(client, "陈晓峰")
+    subject = {"id_number": person["id_number"]}
     nonce = secrets.token_hex(16)
-    r = await _post(client, "licence", {"subject": {"id_number": person["id_number"]}, "licence_type": "居民户口簿",
-                                        "purpose": "测试"}, nonce=nonce)
+    r = await _post(client, _ask(subject, ("licence", "居民户口簿"), ("marriage", None), ("disability", None)),
+                    nonce=nonce)
     assert r.status_code == 200, r.text
-    data = r.json()["data"]
-    assert data["dataset"] == "licence" and data["licence_type"] == "居民户口簿"
+    household, marriage, disability = r.json()["data"]["results"]  # one result per query, in order
+    data = household["data"]
+    assert household["code"] == 0 and data["dataset"] == "licence" and data["licence_type"] == "居民户口簿"
     assert data["summary"]["证照名称"] == "居民户口簿" and "*" in data["summary"]["证照编号"]
     assert data["record"]["number"] not in json.dumps(data["summary"], ensure_ascii=False)
+    assert marriage["code"] == 0 and marriage["data"]["dataset"] == "marriage"
+    assert disability == {"code": 404, "message": "未查询到记录"}
     assert r.headers["x-zb-nonce"] == nonce
-    assert valid(credentials(SETTINGS)[1], "200", QUERY.format("licence"), r.headers, r.content)
-    r = await _post(client, "marriage", {"subject": {"id_number": "110101199003076513"}, "purpose": "测试"})
-    assert r.status_code == 404 and r.json() == {"code": 404, "message": "未查询到记录"}
-    r = await _post(client, "licence", {"subject": {"id_number": person["id_number"]}, "purpose": "测试"})
-    assert r.status_code == 400 and r.json()["code"] == 400  # a licence query names its licence_type
-    r = await _post(client, "no_such_dataset", {"subject": {"id_number": person["id_number"]}, "purpose": "测试"})
-    assert r.status_code == 400
+    assert valid(credentials(SETTINGS)[1], "200", QUERY, r.headers, r.content)
+    r = await _post(client, _ask({"id_number": "110101199003076513"}, ("marriage", None)))
+    assert r.status_code == 200 and r.json()["data"]["results"] == [{"code": 404, "message": "未查询到记录"}]
+    # A malformed request is refused whole, naming the query at fault.
+    r = await _post(client, _ask(subject, ("marriage", None), ("licence", None)))
+    assert r.status_code == 400 and r.json()["code"] == 400 and r.json()["message"].startswith("queries[1]")
+    r = await _post(client, _ask(subject, ("no_such_dataset", None)))
+    assert r.status_code == 400 and "queries[0]" in r.json()["message"]
+    for body in (_ask(subject), _ask(subject, *[("marriage", None)] * 21), _ask(subject, ("marriage", None), purpose=""),
+                 {"purpose": "测试", "queries": [{"dataset": "marriage", "subject": {}}]}, ["not", "an", "object"]):
+        r = await _post(client, body)
+        assert r.status_code == 400 and r.json()["code"] == 400, body
+        assert valid(credentials(SETTINGS)[1], "400", QUERY, r.headers, r.content)
 
 
 async def test_the_sandbox_refuses_bad_signatures_stale_timestamps_and_replays(client):
     person = await _person(client, "张建国")
-    body = {"subject": {"id_number": person["id_number"]}, "licence_type": None, "purpose": "测试"}
-    r = await _post(client, "population", body, secret="not-the-secret")
+    body = _ask({"id_number": person["id_number"]}, ("population", None))
+    r = await _post(client, body, secret="not-the-secret")
     assert r.status_code == 401 and r.json()["code"] == 401 and "签名" in r.json()["message"]
-    other = dumps({**body, "subject": {"id_number": "330402196007251426"}})  # signed one body, sent another
-    r = await _post(client, "population", body, sent=other)
+    other = dumps(_ask({"id_number": "330402196007251426"}, ("population", None)))  # signed one body, sent another
+    r = await _post(client, body, sent=other)
     assert r.status_code == 401
-    r = await _post(client, "population", body, app_id="someone-else")
+    r = await _post(client, body, app_id="someone-else")
     assert r.status_code == 401
-    r = await _post(client, "population", body, ts=int(time.time()) - 301)
+    r = await _post(client, body, ts=int(time.time()) - 301)
     assert r.status_code == 401 and "时间戳" in r.json()["message"]
-    r = await _post(client, "population", body, ts=int(time.time()) + 400)
+    r = await _post(client, body, ts=int(time.time()) + 400)
     assert r.status_code == 401
-    r = await _post(client, "population", body, nonce="short")
+    r = await _post(client, body, nonce="short")
     assert r.status_code == 401
     nonce = secrets.token_hex(16)
-    r = await _post(client, "population", body, nonce=nonce)
+    r = await _post(client, body, nonce=nonce)
     assert r.status_code == 200
-    r = await _post(client, "population", body, nonce=nonce)
+    r = await _post(client, body, nonce=nonce)
     assert r.status_code == 401 and "重放" in r.json()["message"]
 
 
@@ -170,6 +185,26 @@ async def test_the_adapter_reads_a_record_or_none(client, app):
     assert await sd.query("disability", {"id_number": person["id_number"]}, None, "测试") is None
 
 
+async def test_the_adapter_reads_several_datasets_in_one_signed_request(client, app):
+    person = await _person(client, "王丽娜")
+    subject = {"id_number": person["id_number"]}
+    sent = []
+
+    class Counting(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request):
+            sent.append(json.loads(request.content))
+            return await inner.handle_async_request(request)
+
+    inner = httpx.ASGITransport(app=app)
+    got = await _adapter(app, Counting()).query_many(
+        [("birth", subject, None), ("disability", subject, None), ("licence", subject, "居民身份证")], "测试")
+    assert len(sent) == 1 and [q["dataset"] for q in sent[0]["queries"]] == ["birth", "disability", "licence"]
+    assert got[0]["dataset"] == "birth" and got[1] is None and got[2]["licence_type"] == "居民身份证"
+    with pytest.raises(ProviderError):  # more than one request may carry
+        await _adapter(app, Counting()).query_many([("birth", subject, None)] * 21, "测试")
+    assert len(sent) == 1
+
+
 async def test_the_adapter_refuses_a_tampered_forged_stale_or_replayed_answer(client, app):
     person = await _person(client, "刘洋")
     inner = httpx.ASGITransport(app=app)
@@ -179,7 +214,7 @@ async def test_the_adapter_refuses_a_tampered_forged_stale_or_replayed_answer(cl
         return status, headers, body.replace("离婚".encode(), "已婚".encode())
 
     def not_found(status, headers, body):  # hide a record the platform holds
-        return 404, headers, dumps({"code": 404, "message": "未查询到记录"})
+        return status, headers, dumps({"code": 0, "data": {"results": [{"code": 404, "message": "未查询到记录"}]}})
 
     for change in (richer, not_found):
         with pytest.raises(ProviderError):
@@ -188,20 +223,25 @@ async def test_the_adapter_refuses_a_tampered_forged_stale_or_replayed_answer(cl
         "record"]["status"] == "离婚"
 
     secret = credentials(SETTINGS)[1]
-    path = QUERY.format("marriage")
-    forged = dumps({"code": 0, "data": {"record_id": "X", "dataset": "marriage", "licence_type": None,
-                                        "summary": {}, "record": {"status": "已婚"}}})
+    path = QUERY
+    record = {"code": 0, "data": {"record_id": "X", "dataset": "marriage", "licence_type": None, "summary": {},
+                                  "record": {"status": "已婚"}}}
+    forged = dumps({"code": 0, "data": {"results": [record]}})
 
-    def fake(secret_used: str, ts_offset: int = 0, same_nonce: bool = True):
+    def fake(secret_used: str, ts_offset: int = 0, same_nonce: bool = True, body: bytes = forged):
         def handler(request: httpx.Request) -> httpx.Response:
             nonce = request.headers["x-zb-nonce"] if same_nonce else secrets.token_hex(16)
-            headers = signed_headers(secret_used, "200", path, forged, nonce=nonce,
+            headers = signed_headers(secret_used, "200", path, body, nonce=nonce,
                                      timestamp=int(time.time()) + ts_offset)
-            return httpx.Response(200, headers=headers, content=forged)
+            return httpx.Response(200, headers=headers, content=body)
         return httpx.MockTransport(handler)
 
     assert (await _adapter(app, fake(secret)).query("marriage", subject, None, "测试"))["record_id"] == "X"
-    for transport in (fake("a-guessed-secret"), fake(secret, ts_offset=-400), fake(secret, same_nonce=False)):
+    # Rightly signed, but not one result per query, or a result about another dataset: refused too.
+    wrong_shape = [dumps({"code": 0, "data": {"results": [record, record]}}), dumps({"code": 0, "data": {}}),
+                   dumps({"code": 0, "data": {"results": [{**record, "data": {**record["data"], "dataset": "birth"}}]}})]
+    for transport in (fake("a-guessed-secret"), fake(secret, ts_offset=-400), fake(secret, same_nonce=False),
+                      *(fake(secret, body=b) for b in wrong_shape)):
         with pytest.raises(ProviderError):
             await _adapter(app, transport).query("marriage", subject, None, "测试")
     unsigned = httpx.MockTransport(lambda request: httpx.Response(200, content=forged))
