@@ -51,6 +51,17 @@ async def test_missing_forged_and_expired_tokens_are_401(client, app):
     assert r.json()["error"]["message"] == "登录已过期，请重新登录"
 
 
+async def test_a_token_seen_before_still_expires_on_time(client, app):
+    """Each worker remembers the claims of tokens it verified: the expiry is still checked on every request."""
+    c = await citizen(client, bind=False)
+    token, exp = app.ctx.tokens.issue(c["user"]["id"], "citizen", None, ttl=2)
+    assert (await client.get("/api/v1/me", headers=auth(token))).status_code == 200
+    assert (await client.get("/api/v1/me", headers=auth(token))).status_code == 200  # from the remembered claims
+    await asyncio.sleep(max(0.0, exp - time.time()) + 0.05)
+    r = await client.get("/api/v1/me", headers=auth(token))
+    assert r.status_code == 401 and r.json()["error"]["code"] == "token_expired"
+
+
 async def test_dingtalk_login_gives_staff_their_department_and_roles(client):
     members = await directory(client)
     clerk = next(m for m in members if "admin" not in m["roles"])
