@@ -53,6 +53,7 @@ import httpx
 from sanic import Sanic
 
 from app.errors import ProviderError
+from app.providers.http import ProviderClient
 
 log = logging.getLogger("zhangban.shared_data")
 MAX_SKEW = 300  # seconds a signed timestamp may be away from the clock
@@ -110,7 +111,7 @@ def valid(secret: str, first_line: str, path: str, headers, body: bytes) -> bool
 # ---------------------------------------------------------------- the adapter
 
 class SharedData:
-    def __init__(self, base: str, app_id: str, secret: str, http: httpx.AsyncClient):
+    def __init__(self, base: str, app_id: str, secret: str, http: ProviderClient):
         self.base, self.app_id, self.secret, self.http = base.rstrip("/"), app_id, secret, http
 
     async def query(self, dataset: str, subject: dict, licence_type: str | None, purpose: str) -> dict | None:
@@ -132,7 +133,7 @@ class SharedData:
         headers = {"Content-Type": "application/json; charset=utf-8", "X-Zb-App-Id": self.app_id,
                    **signed_headers(self.secret, "POST", path, body)}
         try:
-            resp = await self.http.post(url, content=body, headers=headers)
+            resp = await self.http.exchange("POST", url, content=body, headers=headers)
         except httpx.HTTPError as exc:
             raise ProviderError(f"数据共享平台连接失败：{type(exc).__name__}") from exc
         return self._answer(resp, path, headers["X-Zb-Nonce"], [d for d, _, _ in queries])

@@ -8,6 +8,7 @@ import pytest
 from app.config import Settings
 from app.catalog_schema import DATASETS, Guide
 from app.errors import Invalid, ProviderError
+from app.providers.http import make_client
 from app.providers.shared_data import SharedData, credentials, dumps, shared_data_for, sign, signed_headers, valid
 from app.sandbox.shared import demo
 from app.services import shared_data
@@ -172,7 +173,7 @@ class _Tamper(httpx.AsyncBaseTransport):
 
 def _adapter(app, transport: httpx.AsyncBaseTransport) -> SharedData:
     real = shared_data_for(app)
-    return SharedData(real.base, real.app_id, real.secret, httpx.AsyncClient(transport=transport))
+    return SharedData(real.base, real.app_id, real.secret, make_client(transport))
 
 
 async def test_the_adapter_reads_a_record_or_none(client, app):

@@ -74,3 +74,23 @@ async def test_failures_become_httpx_errors_and_provider_errors(server):
         with pytest.raises(ProviderError):
             await call_json(http, "GET", f"{server}/broken")
         assert await call_json(http, "GET", f"{server}/gzip") == {"ok": "压缩"}
+
+
+async def test_exchange_hands_a_request_straight_to_the_transport(server):
+    """exchange(): what the shared-data adapter sends: the client's headers and timeouts, the body as given,
+    no redirect followed, the same httpx errors."""
+    async with make_client() as http:
+        body = "{\"名\":2}".encode()
+        r = await http.exchange("POST", f"{server}/echo?b=2", content=body, headers={"X-Zb-Signature": "s2"})
+        got = r.json()
+        assert r.status_code == 200 and r.headers["x-zb-nonce"] == "n1"
+        assert got["method"] == "POST" and got["path"] == "/echo?b=2" and got["body"] == "{\"名\":2}"
+        assert got["headers"]["x-zb-signature"] == "s2" and got["headers"]["user-agent"] == "zhangban/1"
+        assert got["headers"]["content-length"] == str(len(body))
+        r = await http.exchange("GET", f"{server}/moved", content=b"", headers={})
+        assert r.status_code == 302
+        http.timeout = httpx.Timeout(0.5, connect=0.5)
+        with pytest.raises(httpx.TimeoutException):
+            await http.exchange("GET", f"{server}/slow", content=b"", headers={})
+        with pytest.raises(httpx.ConnectError):
+            await http.exchange("POST", f"http://127.0.0.1:{free_port()}/", content=b"{}", headers={})
