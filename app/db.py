@@ -69,7 +69,7 @@ async def close() -> None:
 
 # ---------------------------------------------------------------- hot-path statements, SQL built once per model
 
-_LINK = object()  # stands for the parent's id in _insert_row
+_COMPUTED = object()  # a value the statement itself computes (see values_sql)
 _INSERT_FIELDS: dict[type[Model], list[tuple[str, str, Any]]] = {}
 _GET_SQL: dict[tuple[type[Model], str | None, str], tuple[str, list[str], list[str]]] = {}
 
@@ -84,23 +84,23 @@ def _insert_fields(model: type[Model]) -> list[tuple[str, str, Any]]:
     return fields
 
 
-def _insert_row(instance: Model, link: str | None = None) -> list[Any]:
-    """The database values of an INSERT of `instance`, in _insert_fields order (the `link` field's as _LINK);
-    auto_now(_add) fields are stamped on the instance, as Tortoise's own insert does."""
-    return [_LINK if f == link else field.to_db_value(getattr(instance, f), instance)
+def _insert_row(instance: Model, computed: dict[str, str]) -> list[Any]:
+    """The database values of an INSERT of `instance`, in _insert_fields order (_COMPUTED for the fields named in
+    `computed`); auto_now(_add) fields are stamped on the instance, as Tortoise's own insert does."""
+    return [_COMPUTED if f in computed else field.to_db_value(getattr(instance, f), instance)
             for f, _col, field in _insert_fields(type(instance))]
 
 
-def _values_sql(model: type[Model], rows: list[Model], link: str | None, params: list[Any],
-                link_sql: str = "") -> str:
-    """`INSERT INTO … VALUES (…), (…) RETURNING id` for rows of one model, appending their values to `params`; the
-    `link` field's value is the SQL `link_sql`."""
+def values_sql(model: type[Model], rows: list[Model], params: list[Any], computed: dict[str, str] | None = None) -> str:
+    """`INSERT INTO … VALUES (…), (…) RETURNING id` for rows of one model, appending their values to `params`;
+    `computed` maps fields to the SQL that gives their value instead (the parent's new id, a counter's number)."""
+    computed = computed or {}
     values = []
     for row in rows:
         cells = []
-        for value in _insert_row(row, link):
-            if value is _LINK:
-                cells.append(link_sql)
+        for (f, _col, _field), value in zip(_insert_fields(model), _insert_row(row, computed)):
+            if value is _COMPUTED:
+                cells.append(computed[f])
             else:
                 params.append(value)
                 cells.append(f"${len(params)}")
@@ -144,7 +144,7 @@ async def get_by_pk(model: type[Model], pk: Any, *, related: str | None = None) 
     return instance
 
 
-def _saved(row: Model, pk: Any) -> None:
+def mark_saved(row: Model, pk: Any) -> None:
     row.pk = pk
     row._saved_in_db = True
 
@@ -161,10 +161,10 @@ async def insert_many(rows: list[Model]) -> None:
                 await row.save(using_db=tx)
         return
     params: list[Any] = []
-    sql = _values_sql(type(rows[0]), rows, None, params)
+    sql = values_sql(type(rows[0]), rows, params)
     ids = sorted(got["id"] for got in await conn.execute_query_dict(sql, params))
     for row, pk in zip(rows, ids):  # a multi-row VALUES draws its ids from the sequence in row order
-        _saved(row, pk)
+        mark_saved(row, pk)
 
 
 async def insert_graph(parent: Model, children: list[tuple[Model, str | None]]) -> None:
@@ -186,16 +186,16 @@ async def insert_graph(parent: Model, children: list[tuple[Model, str | None]]) 
     groups: dict[tuple[type[Model], str | None], list[Model]] = {}
     for child, link in children:
         groups.setdefault((type(child), link), []).append(child)
-    ctes = [f"p AS ({_values_sql(type(parent), [parent], None, params)})"]
+    ctes = [f"p AS ({values_sql(type(parent), [parent], params)})"]
     parent_id = '(SELECT "id" FROM p)'
-    ctes += [f"c{i} AS ({_values_sql(model, rows, link, params, parent_id)})"
+    ctes += [f"c{i} AS ({values_sql(model, rows, params, {link: parent_id} if link else None)})"
              for i, ((model, link), rows) in enumerate(groups.items())]
     select = ", ".join(['(SELECT "id" FROM p) AS p'] +
                        [f'ARRAY(SELECT "id" FROM c{i} ORDER BY "id") AS c{i}' for i in range(len(groups))])
     row = (await conn.execute_query_dict(f"WITH {', '.join(ctes)} SELECT {select}", params))[0]
-    _saved(parent, row["p"])
+    mark_saved(parent, row["p"])
     for i, ((_model, link), rows) in enumerate(groups.items()):
         for child, pk in zip(rows, row[f"c{i}"]):  # a multi-row VALUES takes its ids in row order
-            _saved(child, pk)
+            mark_saved(child, pk)
             if link:
                 setattr(child, link, parent.pk)

@@ -22,7 +22,7 @@ from app.db import insert_graph
 from app.services import audit, catalog, counters, face, outbox, payments, shared_data, tracking, uploads, workdays
 from app.services.identity import require_bound
 from app.security import mask_name
-from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, Bundle, CaseStatus,
+from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, AuditLog, Bundle, CaseStatus,
                     Department, Service, StepStatus, User)
 from models.users import Role
 
@@ -184,12 +184,13 @@ async def preview(service_code: str | None, bundle_code: str | None, answers: di
 
 # ---------------------------------------------------------------- submitting
 
-async def next_acceptance_no(region: str, at: datetime) -> str:
+async def next_acceptance_no(region: str, at: datetime, audit_rows: list[AuditLog] = ()) -> str:
     """`{region}-{YYYYMMDD}-{seq:06d}`: one format for every department and channel, the date in Beijing time,
-    the sequence from an atomic database counter per day (unique; gaps possible after a failed submission)."""
+    the sequence from an atomic database counter per day (unique; gaps possible after a failed submission).
+    `audit_rows` (the shared-data reads to be made for the case) are written with it, naming it as their purpose."""
     day = workdays.local_date(at).strftime("%Y%m%d")
-    seq = await counters.next_value(f"acceptance:{region}:{day}")
-    return f"{region}-{day}-{seq:06d}"
+    return await counters.next_number(f"acceptance:{region}:{day}", f"{region}-{day}-", 6, audit_rows,
+                                      ("purpose", "subject_ref"))
 
 
 @dataclass
@@ -227,9 +228,6 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
         if m.get("source", "citizen") == "citizen" and m.get("required", True) and m["name"] not in files:
             raise MaterialMissing(f"请上传{m['name']}", field="materials")
 
-    now = workdays.utcnow()
-    acceptance_no = await next_acceptance_no(ctx.settings.region_code, now)
-    client = shared_data_for(ctx)
     rows: list[dict] = []
     to_fetch = []
     for g, m in wanted:
@@ -238,9 +236,12 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
                          "upload": files[m["name"]], "status": "received"})
         elif m.get("source") == "shared":
             to_fetch.append((g, m))
-    # The shared-data reads are audited in one statement, then go out together (the citizen waits for the slowest).
-    records = await shared_data.fetch_materials(client, to_fetch, user, ctx.vault, acceptance_no,
-                                                enterprise_credit_code=enterprise_credit_code)
+    # The shared-data reads are audited in the same statement that takes the acceptance number (their purpose),
+    # then go out together in one request (before the case is written: a missing record stops the submission).
+    reads = await shared_data.plan_reads(to_fetch, user, ctx.vault, enterprise_credit_code)
+    now = workdays.utcnow()
+    acceptance_no = await next_acceptance_no(ctx.settings.region_code, now, reads.audit)
+    records = await shared_data_for(ctx).query_many(reads.queries, acceptance_no) if reads.queries else []
     for (g, m), record in zip(to_fetch, records):
         if record is None:
             if m.get("required", True):

@@ -11,11 +11,17 @@ async def record_read(actor: User | None, actor_role: str, subject: User | None,
                           purpose=purpose, subject_ref=subject_ref)
 
 
-async def record_reads(actor: User | None, actor_role: str, subject: User | None, fields_each: list[list[str]],
-                       purpose: str, subject_ref: str | None = None) -> None:
-    """Several reads about one subject for one purpose, one row each, written in one statement."""
-    await insert_many([AuditLog(actor=actor, actor_role=actor_role, subject=subject, fields_read=sorted(f),
-                                         purpose=purpose, subject_ref=subject_ref) for f in fields_each])
+def read_rows(actor: User | None, actor_role: str, subject: User | None, fields_each: list[list[str]],
+              purpose: str = "", subject_ref: str | None = None) -> list[AuditLog]:
+    """Several reads about one subject, one row each (unsaved: see record, or counters.next_number, which writes
+    them with the number they are read for)."""
+    return [AuditLog(actor=actor, actor_role=actor_role, subject=subject, fields_read=sorted(f), purpose=purpose,
+                     subject_ref=subject_ref) for f in fields_each]
+
+
+async def record(rows: list[AuditLog]) -> None:
+    """Write read_rows' rows in one statement."""
+    await insert_many(rows)
 
 
 async def reads_of(subject: User, limit: int = 50) -> list[AuditLog]:

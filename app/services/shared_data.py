@@ -7,6 +7,8 @@ it under 我的 → 访问记录. Before submitting, the citizen is shown (conse
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from app.catalog_schema import DATASETS
 from app.errors import Forbidden, Invalid
 from app.providers.shared_data import SharedData
@@ -14,7 +16,7 @@ from app.security import Vault
 from app.services import audit
 from app.services.catalog import materials_for, resolve_answers
 from app.services.identity import require_bound
-from models import User, UserEnterprise
+from models import AuditLog, User, UserEnterprise
 
 # 电子证照 issued to a legal person rather than to a natural person.
 ENTERPRISE_LICENCES = {"营业执照", "食品经营许可证", "道路运输经营许可证"}
@@ -70,30 +72,48 @@ async def fetch_material(client: SharedData, guide: dict, material: dict, applic
     return (await fetch_materials(client, [(guide, material)], applicant, vault, purpose, enterprise_credit_code))[0]
 
 
-async def fetch_materials(client: SharedData, wanted: list[tuple[dict, dict]], applicant: User, vault: Vault,
-                          purpose: str, enterprise_credit_code: str | None = None) -> list[dict | None]:
-    """Fetch shared materials of a case, each given as (guide, material): for each, {"record_id", "dataset",
-    "licence_type", "summary", "record"}, or None when the platform holds no such record. Refused unless each
-    guide lists its material's (dataset, licence_type) as shared; every read is audited (purpose = the acceptance
-    number) before any is made, then the reads go out together in one request."""
-    purpose = (purpose or "").strip()
-    if not purpose or len(purpose) > 128:
-        raise Invalid("查询共享数据需要注明事由（受理编号）", field="purpose")
+@dataclass
+class Reads:
+    """Shared-data reads a case is authorized to make: the queries, and their access-log rows (unsaved, their
+    purpose still to be set to the acceptance number they are made for)."""
+    queries: list[tuple[str, dict, str | None]]  # (dataset, subject, licence_type)
+    audit: list[AuditLog]
+
+
+async def plan_reads(wanted: list[tuple[dict, dict]], applicant: User, vault: Vault,
+                     enterprise_credit_code: str | None = None) -> Reads:
+    """The reads of shared materials, each given as (guide, material). Refused unless each guide lists its
+    material's (dataset, licence_type) as shared."""
     require_bound(applicant)
-    reads = []
+    queries = []
     for guide, material in wanted:
         dataset, licence_type = material.get("dataset"), material.get("licence_type") or None
         if material.get("source") != "shared" or not authorized(guide, dataset, licence_type):
             raise DatasetNotAuthorized(f"该事项的材料清单未列出共享数据“{dataset_label(dataset) or dataset}"
                                        f"{'：' + licence_type if licence_type else ''}”，不能查询")
         enterprise = _for_enterprise(guide, dataset, licence_type, enterprise_credit_code)
-        reads.append((dataset, licence_type, await _subject(vault, applicant, enterprise, enterprise_credit_code)))
-    if not reads:
+        queries.append((dataset, await _subject(vault, applicant, enterprise, enterprise_credit_code), licence_type))
+    return Reads(queries, audit.read_rows(actor=None, actor_role="system", subject=applicant,
+                                          fields_each=[[f"{d}:{lt or '*'}"] for d, _, lt in queries]))
+
+
+async def fetch_materials(client: SharedData, wanted: list[tuple[dict, dict]], applicant: User, vault: Vault,
+                          purpose: str, enterprise_credit_code: str | None = None) -> list[dict | None]:
+    """Fetch shared materials, each given as (guide, material): for each, {"record_id", "dataset",
+    "licence_type", "summary", "record"}, or None when the platform holds no such record. Refused unless each
+    guide lists its material's (dataset, licence_type) as shared; every read is audited (with `purpose`) before
+    any is made, then the reads go out together in one request. (A submission writes the audit with the
+    acceptance number it takes: plan_reads, then applications.next_acceptance_no.)"""
+    purpose = (purpose or "").strip()
+    if not purpose or len(purpose) > 128:
+        raise Invalid("查询共享数据需要注明事由（受理编号）", field="purpose")
+    reads = await plan_reads(wanted, applicant, vault, enterprise_credit_code)
+    if not reads.queries:
         return []
-    await audit.record_reads(actor=None, actor_role="system", subject=applicant,
-                             fields_each=[[f"{d}:{lt or '*'}"] for d, lt, _ in reads], purpose=purpose,
-                             subject_ref=purpose[:64])
-    return await client.query_many([(d, subj, lt) for d, lt, subj in reads], purpose)
+    for row in reads.audit:
+        row.purpose, row.subject_ref = purpose, purpose[:64]
+    await audit.record(reads.audit)
+    return await client.query_many(reads.queries, purpose)
 
 
 def consent_for_materials(materials: list[dict]) -> list[dict]:

@@ -1,9 +1,12 @@
 import asyncio
 import re
+import secrets
 from datetime import datetime
 
-from app.services import workdays
-from models import OutboxEvent
+import pytest
+
+from app.services import audit, counters, workdays
+from models import AuditLog, Counter, OutboxEvent
 from tests.factories import admin, citizen, staff_of, window_clerk
 
 SIMPLE = "GJJ005"  # 住房公积金缴存证明出具: one department, no face check
@@ -73,6 +76,26 @@ async def test_acceptance_numbers_are_unique_under_concurrency(flow, person):
     rs = await asyncio.gather(*[flow.apply(person, SIMPLE) for _ in range(8)])
     nos = [r.json()["acceptance_no"] for r in rs]
     assert all(r.status_code == 201 for r in rs) and len(set(nos)) == 8
+
+
+async def test_a_number_and_the_rows_naming_it_are_written_together(client):
+    """counters.next_number: the database formats the number exactly as Python does (past 6 digits too), and the
+    rows that name it (the audit of the reads made for a case) carry it, both or neither."""
+    key = f"test:{secrets.token_hex(4)}"
+    assert await counters.next_number(key, "X-", 6) == "X-000001"
+    rows = audit.read_rows(None, "system", None, [["a"], ["b"]])
+    no = await counters.next_number(key, "X-", 6, rows, ("purpose", "subject_ref"))
+    assert no == "X-000002" == counters.number("X-", 2, 6)
+    stored = await AuditLog.filter(purpose=no).order_by("id")
+    assert [(r.id, r.fields_read, r.subject_ref) for r in stored] == [(rows[0].id, ["a"], no), (rows[1].id, ["b"], no)]
+    await Counter.filter(key=key).update(value=1234566)
+    rows = audit.read_rows(None, "system", None, [["c"]])
+    assert await counters.next_number(key, "X-", 6, rows, ("purpose",)) == "X-1234567" == rows[0].purpose
+    bad = audit.read_rows(None, "system", None, [["d"]])
+    bad[0].actor_role = "x" * 100  # too long for its column: the statement fails, and the counter stays
+    with pytest.raises(Exception):
+        await counters.next_number(key, "X-", 6, bad, ("purpose",))
+    assert (await Counter.get(key=key)).value == 1234567
 
 
 async def test_only_the_owner_involved_staff_and_admins_see_a_case(client, flow, person, stranger):
