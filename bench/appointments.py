@@ -18,7 +18,6 @@ Prints attempts/s, p50/p99 and the gate/baseline ratio; figures also go to bench
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import random
 import sys

@@ -18,9 +18,10 @@ setup (not measured)
 track   wrk GET /api/v1/track/{token} cycling over the --cases tokens (2 threads, --connections)
 bare    the bare app, same paths, a constant body of the average tracking view's size
 submit  --submissions applications for GJJ005 with {"service": "GJJ005", "consent": true}, --concurrency at a
-        time from an asyncio httpx client with the citizens already signed in: each makes the server fetch
-        both shared materials from the sandbox (two signed HTTP round trips to itself), audit the reads, take an
-        acceptance number and write the case. Every acceptance number must be distinct (checked, printed).
+        time from an aiohttp client with the citizens already signed in: each makes the server take an
+        acceptance number with the audit of its two shared-data reads, fetch both materials from the sandbox
+        (one signed HTTP round trip to itself, verified both ways, its nonce kept in Redis) and write the case.
+        Every acceptance number must be distinct (checked, printed).
 
 It prints req/s, p50/p99, non-2xx (and the statuses behind them) and the tracking view's req/s as a share of
 the bare app's against its targets (>= 0.6 x bare with p99 <= 25 ms), submissions/s against >= 200/s, plus the
