@@ -69,7 +69,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from harness import (median, median_run, PYTHON, ROOT, Server, app_env, command_cpu_seconds, fmt, free_port, log,  # noqa: E402
+from harness import (median, median_run, raw_load, raw_request, run_async, PYTHON, ROOT, Server, app_env, command_cpu_seconds, fmt, free_port, log,  # noqa: E402
                      percentile, print_table, run_app_command, scratch_postgres, scratch_redis, temp_dir)
 
 NOTIFY = "/api/v1/payments/wechatpay/notify"
@@ -277,23 +277,10 @@ def build_storm(signer: Signer, orders: list[dict], total: int, rng: random.Rand
 
 def render_raw(requests: list[tuple[bytes, dict]]) -> list[bytes]:
     """The same requests as HTTP/1.1 bytes for the raw client."""
-    out = []
-    for body, headers in requests:
-        head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-        out.append(f"POST {NOTIFY} HTTP/1.1\r\nHost: 127.0.0.1\r\n{head}Content-Length: {len(body)}\r\n\r\n"
-                   .encode() + body)
-    return out
+    return [raw_request("POST", NOTIFY, headers, body) for body, headers in requests]
 
 
 # ---------------------------------------------------------------- clients
-
-def run_async(coro):
-    try:
-        import uvloop
-        return uvloop.run(coro)
-    except ImportError:
-        return asyncio.run(coro)
-
 
 def _result(n: int, statuses: Counter, errors: Counter, latencies: list[float], elapsed: float, cpu: float,
             samples: list[str]) -> dict:
@@ -335,52 +322,11 @@ async def storm_httpx(base: str, requests: list[tuple[bytes, dict]], concurrency
     return _result(n, statuses, errors, latencies, elapsed, cpu, samples)
 
 
-_CL = re.compile(rb"\r\ncontent-length:[ \t]*(\d+)")
-
-
 async def storm_raw(host: str, port: int, raw: list[bytes], concurrency: int) -> dict:
-    """--concurrency keep-alive connections, each sending the next pre-rendered request once the previous answer
-    is read (status line, headers, Content-Length body)."""
-    statuses, errors, latencies, samples = Counter(), Counter(), [], []
-    counter, n = itertools.count(), len(raw)
-
-    async def worker() -> None:
-        reader = writer = None
-        while (i := next(counter)) < n:
-            t0 = time.perf_counter()
-            try:
-                async with asyncio.timeout(60):
-                    if writer is None:
-                        reader, writer = await asyncio.open_connection(host, port)
-                    writer.write(raw[i])
-                    head = await reader.readuntil(b"\r\n\r\n")
-                    low = head.lower()
-                    if b"\r\ntransfer-encoding:" in low:
-                        raise ValueError("chunked answer")
-                    m = _CL.search(low)
-                    body = await reader.readexactly(int(m.group(1))) if m and int(m.group(1)) else b""
-                    status = int(head[9:12])
-            except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError,
-                    TimeoutError) as exc:
-                errors[type(exc).__name__] += 1
-                if writer is not None:
-                    writer.close()
-                reader = writer = None
-                continue
-            latencies.append(time.perf_counter() - t0)
-            statuses[status] += 1
-            if not 200 <= status < 300 and len(samples) < 5:
-                samples.append(f"{status} {body[:200].decode('utf-8', 'replace')}")
-            if b"\r\nconnection: close" in low:
-                writer.close()
-                reader = writer = None
-        if writer is not None:
-            writer.close()
-
-    cpu0, t0 = time.process_time(), time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
-    elapsed, cpu = time.perf_counter() - t0, time.process_time() - cpu0
-    return _result(n, statuses, errors, latencies, elapsed, cpu, samples)
+    r = await raw_load(host, port, raw, concurrency)
+    samples = [f"{status} {body[:200].decode('utf-8', 'replace')}" for status, body in r["answers"]
+               if not 200 <= status < 300][:5]
+    return _result(len(raw), r["statuses"], r["errors"], r["latencies"], r["elapsed"], r["cpu"], samples)
 
 
 def storm(label: str, server: Server, batch: dict, a: argparse.Namespace, profile: bool = False,

@@ -18,7 +18,8 @@ setup (not measured)
 track   wrk GET /api/v1/track/{token} cycling over the --cases tokens (2 threads, --connections)
 bare    the bare app, same paths, a constant body of the average tracking view's size
 submit  --submissions applications for GJJ005 with {"service": "GJJ005", "consent": true}, --concurrency at a
-        time from an aiohttp client with the citizens already signed in: each makes the server take an
+        time from harness.raw_load (pre-rendered HTTP/1.1 over keep-alive connections: the lightest client, as
+        it shares the cores with the server) with the citizens already signed in: each makes the server take an
         acceptance number with the audit of its two shared-data reads, fetch both materials from the sandbox
         (one signed HTTP round trip to itself, verified both ways, its nonce kept in Redis) and write the case.
         Every acceptance number must be distinct (checked, printed).
@@ -43,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import json
 import os
 import random
@@ -55,7 +55,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from harness import (median, median_run, wrk_scenario, PYTHON, ROOT, Server, app_env, command_cpu_seconds, fmt, free_port, log,  # noqa: E402
+from harness import (median, median_run, raw_load, raw_request, run_async, wrk_scenario, PYTHON, ROOT, Server, app_env, command_cpu_seconds, fmt, free_port, log,  # noqa: E402
                      percentile, print_table, run_app_command, scratch_postgres, scratch_redis, temp_dir,
                      wrk_paths_script)
 
@@ -189,66 +189,51 @@ async def probe_tracking(base: str, tokens: list[str], views: int) -> dict:
 
 # ---------------------------------------------------------------- submissions
 
-async def submit_many(base: str, citizens: list[dict], n: int, concurrency: int) -> dict:
-    """`n` GJJ005 submissions, `concurrency` in flight, each by the next signed-in citizen. The load client is
-    aiohttp (about a quarter of httpx's CPU per request), since it shares the 2 cores with the server."""
-    import aiohttp
-
-    latencies, all_latencies, numbers, errors = [], [], [], Counter()
-    next_index = itertools.count()
+def submit_requests(citizens: list[dict], n: int) -> list[bytes]:
+    """`n` GJJ005 submissions rendered as HTTP/1.1 bytes, each by the next signed-in citizen."""
     body = json.dumps(apply_body()).encode()
-    url = f"{base}{API}/applications"
-    connector = aiohttp.TCPConnector(limit=concurrency)
-    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=120)) as client:
-        async def worker() -> None:
-            while (i := next(next_index)) < n:
-                headers = {**citizens[i % len(citizens)]["headers"], "Content-Type": "application/json"}
-                t0 = time.perf_counter()
-                try:
-                    async with client.post(url, headers=headers, data=body) as r:
-                        status, payload = r.status, await r.read()
-                except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
-                    errors[type(exc).__name__] += 1
-                    all_latencies.append(time.perf_counter() - t0)
-                    continue
-                dt = time.perf_counter() - t0
-                all_latencies.append(dt)
-                if status == 201:
-                    latencies.append(dt)
-                    numbers.append(json.loads(payload)["acceptance_no"])
-                else:
-                    try:
-                        code = (json.loads(payload).get("error") or {}).get("code")
-                    except (ValueError, AttributeError):
-                        code = None
-                    errors[f"{status} {code or ''}".strip()] += 1
+    return [raw_request("POST", f"{API}/applications", {**citizens[i % len(citizens)]["headers"],
+                                                         "Content-Type": "application/json"}, body)
+            for i in range(n)]
 
-        cpu0 = time.process_time()
-        t0 = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - t0
-        client_cpu = time.process_time() - cpu0
+
+def submit_many(port: int, citizens: list[dict], n: int, concurrency: int) -> dict:
+    """`n` submissions, `concurrency` in flight, from harness.raw_load: pre-rendered requests over keep-alive
+    connections, since the load client shares the 2 cores with the server (its CPU is measured and printed)."""
+    r = run_async(raw_load("127.0.0.1", port, submit_requests(citizens, n), concurrency))
+    errors = Counter(r["errors"])
+    ok = [body for status, body in r["answers"] if status == 201]
+    for status, body in r["answers"]:
+        if status != 201:
+            try:
+                code = (json.loads(body).get("error") or {}).get("code")
+            except (ValueError, AttributeError):
+                code = None
+            errors[f"{status} {code or ''}".strip()] += 1
+    numbers = [json.loads(body)["acceptance_no"] for body in ok]
+    latencies = [dt for (status, _), dt in zip(r["answers"], r["latencies"]) if status == 201]
+    elapsed = r["elapsed"]
     ms = lambda v: None if v is None else round(v * 1000, 2)  # noqa: E731
-    return {"submitted": n, "ok": len(latencies), "errors": dict(errors), "error_count": sum(errors.values()),
-            "elapsed_s": round(elapsed, 3), "per_s": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
+    return {"submitted": n, "ok": len(ok), "errors": dict(errors), "error_count": sum(errors.values()),
+            "elapsed_s": round(elapsed, 3), "per_s": round(len(ok) / elapsed, 1) if elapsed else 0.0,
             "p50_ms": ms(percentile(latencies, 50)), "p90_ms": ms(percentile(latencies, 90)),
             "p99_ms": ms(percentile(latencies, 99)), "max_ms": ms(max(latencies, default=None)),
-            "p99_all_ms": ms(percentile(all_latencies, 99)),
-            "client_cpu_us_per_submission": round(client_cpu / n * 1e6, 1) if n else None,
+            "p99_all_ms": ms(percentile(r["latencies"], 99)),
+            "client_cpu_us_per_submission": round(r["cpu"] / n * 1e6, 1) if n else None,
             "acceptance_numbers": numbers}
 
 
 def submit_scenario(label: str, server: Server, citizens: list[dict], a: argparse.Namespace) -> dict:
     warm_numbers = []
     if a.submission_warmup > 0:
-        warm = asyncio.run(submit_many(server.base_url, citizens, a.submission_warmup, a.concurrency))
+        warm = submit_many(server.port, citizens, a.submission_warmup, a.concurrency)
         warm_numbers = warm["acceptance_numbers"]
         if warm["error_count"]:
             log(f"{label}: warm-up errors {warm['errors']}")
     log(f"{label}: {a.submissions} submissions, {a.concurrency} at a time")
     load = os.getloadavg()[0]
     cpu, pg, rd = server.cpu_seconds(), command_cpu_seconds("postgres"), command_cpu_seconds("redis-server")
-    r = asyncio.run(submit_many(server.base_url, citizens, a.submissions, a.concurrency))
+    r = submit_many(server.port, citizens, a.submissions, a.concurrency)
     n = max(1, r["submitted"])
     r["server_cpu_us_per_req"] = round((server.cpu_seconds() - cpu) / n * 1e6, 1)
     r["postgres_cpu_us_per_req"] = round((command_cpu_seconds("postgres") - pg) / n * 1e6, 1)
@@ -418,7 +403,7 @@ def main() -> int:
     print(f"submit: p90 {fmt(sub['p90_ms'])} ms, max {fmt(sub['max_ms'])} ms, rounds {sub['rounds_per_s']}/s, "
           f"errors {sub['errors'] or 'none'}; CPU µs per submission: server {sub['server_cpu_us_per_req']:.0f}, "
           f"postgres {sub['postgres_cpu_us_per_req']:.0f}, redis {sub['redis_cpu_us_per_req']:.0f}, "
-          f"client (aiohttp) {sub['client_cpu_us_per_submission']:.0f}")
+          f"client (raw) {sub['client_cpu_us_per_submission']:.0f}")
     print(f"acceptance numbers: {len(numbers)} handed out in responses (setup {len(state_numbers)}, submissions "
           f"with warm-ups {len(numbers) - len(state_numbers)}), {len(set(numbers))} distinct, duplicates: "
           f"{', '.join(duplicates) if duplicates else 'none'}; database: {db_check['applications']} applications, "
