@@ -31,7 +31,7 @@ class Upload(Model):
     """A file a citizen uploaded (pdf, jpg, png), checked by content; stored by the storage adapter."""
 
     id = fields.CharField(max_length=32, primary_key=True)
-    owner = fields.ForeignKeyField("models.User", related_name="uploads")
+    owner = fields.ForeignKeyField("models.User", related_name="uploads", db_index=True)
     name = fields.CharField(max_length=128)
     content_type = fields.CharField(max_length=32)
     size = fields.IntField()
@@ -91,7 +91,7 @@ class Application(Model):
 
 class ApplicationMaterial(Model):
     id = fields.IntField(primary_key=True)
-    application = fields.ForeignKeyField("models.Application", related_name="materials")
+    application = fields.ForeignKeyField("models.Application", related_name="materials", db_index=True)
     name = fields.CharField(max_length=100)
     required = fields.BooleanField(default=True)
     source = fields.CharField(max_length=16)  # citizen | shared
@@ -113,7 +113,7 @@ class ApplicationStep(Model):
     application = fields.ForeignKeyField("models.Application", related_name="steps")
     key = fields.CharField(max_length=32)
     name = fields.CharField(max_length=64)
-    department = fields.ForeignKeyField("models.Department", related_name="steps")
+    department = fields.ForeignKeyField("models.Department", related_name="steps", db_index=True)
     after = fields.JSONField(default=list)
     is_intake = fields.BooleanField(default=False)
     status = fields.CharEnumField(StepStatus, max_length=16, default=StepStatus.WAITING)
@@ -134,7 +134,7 @@ class ApplicationEvent(Model):
     """The append-only timeline of a case: every status change and step decision."""
 
     id = fields.BigIntField(primary_key=True)
-    application = fields.ForeignKeyField("models.Application", related_name="events")
+    application = fields.ForeignKeyField("models.Application", related_name="events", db_index=True)
     at = fields.DatetimeField(auto_now_add=True)
     actor = fields.ForeignKeyField("models.User", null=True, related_name="case_events")
     actor_role = fields.CharField(max_length=16)
@@ -155,7 +155,7 @@ class FaceSession(Model):
     id = fields.IntField(primary_key=True)
     verify_id = fields.CharField(max_length=128, unique=True)
     out_seq_no = fields.CharField(max_length=64, unique=True)
-    user = fields.ForeignKeyField("models.User", related_name="face_sessions")
+    user = fields.ForeignKeyField("models.User", related_name="face_sessions", db_index=True)
     status = fields.CharField(max_length=16, default="pending")  # pending | passed | failed
     verify_ret = fields.IntField(null=True)
     expires_at = fields.DatetimeField()

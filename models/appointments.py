@@ -77,7 +77,7 @@ class Appointment(Model):
     id = fields.IntField(primary_key=True)
     code = fields.CharField(max_length=12, unique=True)  # printed under the check-in QR, typed at the kiosk
     user = fields.ForeignKeyField("models.User", related_name="appointments")
-    slot = fields.ForeignKeyField("models.Slot", related_name="appointments")
+    slot = fields.ForeignKeyField("models.Slot", related_name="appointments", db_index=True)
     hall = fields.ForeignKeyField("models.Hall", related_name="appointments")
     service_code = fields.CharField(max_length=16)
     service_name = fields.CharField(max_length=64)
@@ -146,7 +146,7 @@ class QueueTicket(Model):
     service_code = fields.CharField(max_length=16)
     service_name = fields.CharField(max_length=64)
     appointment = fields.OneToOneField("models.Appointment", null=True, related_name="ticket")
-    user = fields.ForeignKeyField("models.User", null=True, related_name="tickets")
+    user = fields.ForeignKeyField("models.User", null=True, related_name="tickets", db_index=True)
     status = fields.CharEnumField(TicketStatus, max_length=16, default=TicketStatus.WAITING)
     window = fields.ForeignKeyField("models.HallWindow", null=True, related_name="tickets")
     calls = fields.SmallIntField(default=0)

@@ -8,7 +8,7 @@ class AuditLog(Model):
     id = fields.BigIntField(primary_key=True)
     actor = fields.ForeignKeyField("models.User", null=True, related_name="audit_reads")
     actor_role = fields.CharField(max_length=16)
-    subject = fields.ForeignKeyField("models.User", null=True, related_name="audit_subject")
+    subject = fields.ForeignKeyField("models.User", null=True, related_name="audit_subject", db_index=True)
     subject_ref = fields.CharField(max_length=64, null=True)  # e.g. an enterprise credit code or acceptance number
     fields_read = fields.JSONField()
     purpose = fields.CharField(max_length=128)

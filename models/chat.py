@@ -16,7 +16,7 @@ class ChatSession(Model):
     """One conversation: in the mini-program (a signed-in citizen) or through WeChat message push (an openid)."""
 
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", null=True, related_name="chat_sessions")
+    user = fields.ForeignKeyField("models.User", null=True, related_name="chat_sessions", db_index=True)
     channel = fields.CharField(max_length=16, default="miniprogram")  # miniprogram | wechat
     openid = fields.CharField(max_length=64, null=True, db_index=True)  # the WeChat push sender
     status = fields.CharEnumField(ChatStatus, max_length=8, default=ChatStatus.BOT)
@@ -37,7 +37,7 @@ class ChatMessage(Model):
     """One structured message: {"type": "text" | "card" | "quick_replies" | "handoff", ...} from a sender."""
 
     id = fields.BigIntField(primary_key=True)
-    session = fields.ForeignKeyField("models.ChatSession", related_name="messages", on_delete=fields.CASCADE)
+    session = fields.ForeignKeyField("models.ChatSession", related_name="messages", on_delete=fields.CASCADE, db_index=True)
     sender = fields.CharField(max_length=8)  # citizen | bot | agent | system
     content = fields.JSONField()
     created_at = fields.DatetimeField(auto_now_add=True)

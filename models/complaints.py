@@ -12,14 +12,14 @@ class ComplaintStatus(StrEnum):
 
 class Complaint(Model):
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", related_name="complaints")
+    user = fields.ForeignKeyField("models.User", related_name="complaints", db_index=True)
     category = fields.CharField(max_length=16)
     title = fields.CharField(max_length=60)
     text = fields.TextField()
     attachments = fields.JSONField(default=list)  # upload ids owned by the citizen
     acceptance_no = fields.CharField(max_length=32, null=True)
     service_code = fields.CharField(max_length=16, null=True)
-    department = fields.ForeignKeyField("models.Department", related_name="complaints")
+    department = fields.ForeignKeyField("models.Department", related_name="complaints", db_index=True)
     status = fields.CharEnumField(ComplaintStatus, max_length=8, default=ComplaintStatus.OPEN)
     due_at = fields.DatetimeField()
     flag = fields.CharField(max_length=8, null=True)  # yellow (near due) | red (overdue), kept by a job
@@ -37,7 +37,7 @@ class Rating(Model):
     ("complaint", id); a window visit ("queue_ticket", id) can be added as one more target type."""
 
     id = fields.IntField(primary_key=True)
-    user = fields.ForeignKeyField("models.User", related_name="ratings")
+    user = fields.ForeignKeyField("models.User", related_name="ratings", db_index=True)
     target_type = fields.CharField(max_length=16)
     target_id = fields.CharField(max_length=40)
     score = fields.SmallIntField()

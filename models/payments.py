@@ -29,7 +29,7 @@ class Payable(Model):
     """Something a citizen owes (应缴款项): a service fee of a case, a traffic fine, another non-tax payable."""
 
     id = fields.IntField(primary_key=True)
-    payer = fields.ForeignKeyField("models.User", related_name="payables")
+    payer = fields.ForeignKeyField("models.User", related_name="payables", db_index=True)
     kind = fields.CharField(max_length=24)  # application_fee | traffic_fine
     ref = fields.CharField(max_length=64)  # acceptance number or decision number (决定书编号)
     description = fields.CharField(max_length=128)
@@ -37,7 +37,7 @@ class Payable(Model):
     amount_fen = fields.IntField()
     department = fields.ForeignKeyField("models.Department", related_name="payables")  # 执收单位
     fee_item_code = fields.CharField(max_length=32)
-    application = fields.ForeignKeyField("models.Application", null=True, related_name="payables")
+    application = fields.ForeignKeyField("models.Application", null=True, related_name="payables", db_index=True)
     status = fields.CharEnumField(PayableStatus, max_length=16, default=PayableStatus.UNPAID)
     created_at = fields.DatetimeField(auto_now_add=True)
     paid_at = fields.DatetimeField(null=True)
@@ -52,8 +52,8 @@ class PaymentOrder(Model):
 
     id = fields.IntField(primary_key=True)
     out_trade_no = fields.CharField(max_length=32, unique=True)
-    payable = fields.ForeignKeyField("models.Payable", related_name="orders")
-    payer = fields.ForeignKeyField("models.User", related_name="payment_orders")
+    payable = fields.ForeignKeyField("models.Payable", related_name="orders", db_index=True)
+    payer = fields.ForeignKeyField("models.User", related_name="payment_orders", db_index=True)
     amount_fen = fields.IntField()
     status = fields.CharEnumField(OrderStatus, max_length=16, default=OrderStatus.PENDING)
     prepay_id = fields.CharField(max_length=64, null=True)
@@ -71,7 +71,7 @@ class PaymentOrder(Model):
 class Refund(Model):
     id = fields.IntField(primary_key=True)
     out_refund_no = fields.CharField(max_length=64, unique=True)
-    order = fields.ForeignKeyField("models.PaymentOrder", related_name="refunds")
+    order = fields.ForeignKeyField("models.PaymentOrder", related_name="refunds", db_index=True)
     amount_fen = fields.IntField()
     reason = fields.CharField(max_length=80)
     status = fields.CharEnumField(RefundStatus, max_length=16, default=RefundStatus.PROCESSING)
@@ -88,7 +88,7 @@ class LedgerEntry(Model):
     """Append-only record of every money movement; sums always agree with the orders."""
 
     id = fields.BigIntField(primary_key=True)
-    order = fields.ForeignKeyField("models.PaymentOrder", related_name="ledger")
+    order = fields.ForeignKeyField("models.PaymentOrder", related_name="ledger", db_index=True)
     kind = fields.CharField(max_length=16)  # payment | refund
     amount_fen = fields.IntField()  # positive for a payment, negative for a refund
     external_id = fields.CharField(max_length=64, unique=True)  # WeChat transaction_id or refund_id
