@@ -1,12 +1,14 @@
 """A real server process for the tests that need Sanic's own HTTP and WebSocket stack (or a browser)."""
 from __future__ import annotations
 
+import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -40,7 +42,10 @@ def live_server(settings: Settings, tmp_path: Path, log_level: str = "WARNING", 
         env["ZB_DATA_DIR"] = str(tmp_path)
     log_path = tmp_path / "server.log"
     log = open(log_path, "wb")  # a file, not a pipe: nobody drains a pipe and the server would block
-    proc = subprocess.Popen([sys.executable, "-m", "app"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    # Its own session: Sanic's process manager kills its workers' whole process group (SIGKILL) when one stops
+    # before acknowledging its start, which must never be the test run's group.
+    proc = subprocess.Popen([sys.executable, "-m", "app"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline, last = time.monotonic() + 120, None  # generous: a busy machine slows the first start
@@ -60,5 +65,8 @@ def live_server(settings: Settings, tmp_path: Path, log_level: str = "WARNING", 
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            pass
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # the manager and any worker left behind
+        proc.wait()
         log.close()

@@ -64,7 +64,9 @@ async def test_display_websocket_pushes_each_change(live):
                 await bad.recv()
 
 
-def _chromium_or_skip():
+@pytest.fixture
+def chromium():
+    """Playwright and Debian's chromium, or a skip (a failure on CI), before the live server starts."""
     try:
         import playwright  # noqa: F401
     except ImportError:
@@ -77,8 +79,7 @@ def _chromium_or_skip():
         pytest.skip("chromium is not installed")
 
 
-async def test_kiosk_and_display_pages_in_chromium(live):
-    _chromium_or_skip()
+async def test_kiosk_and_display_pages_in_chromium(chromium, live):
     from playwright.async_api import async_playwright, expect
 
     REPORTS.mkdir(parents=True, exist_ok=True)
