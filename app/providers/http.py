@@ -2,8 +2,8 @@
 
 The adapters speak httpx's API (and tests route it into the app with httpx.ASGITransport); on the network the
 requests travel over aiohttp's connection pool (AiohttpTransport): measured on this machine, an httpx call over
-its own httpcore pool cost about four times the client CPU of the same call over aiohttp (1.9 ms vs 0.48 ms), and
-a submission makes one such call per shared-data material."""
+its own httpcore pool cost about four times the client CPU of the same call over aiohttp (1.9 ms vs 0.48 ms). A
+submission makes one such call (its shared-data reads), through ProviderClient.exchange."""
 from __future__ import annotations
 
 import asyncio
