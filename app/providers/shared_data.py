@@ -150,7 +150,9 @@ class SharedData:
             answer = resp.json()
         except ValueError as exc:
             raise ProviderError("数据共享平台返回了无法识别的内容") from exc
-        code = answer.get("code") if isinstance(answer, dict) else None
+        if not isinstance(answer, dict):
+            raise ProviderError("数据共享平台返回的数据格式不正确")
+        code = answer.get("code")
         if resp.status_code == 401 or code == 401:
             raise ProviderError("数据共享平台拒绝了本系统的请求（签名或时间戳无效）")
         if code != 0:
@@ -163,11 +165,13 @@ class SharedData:
 
     @staticmethod
     def _result(item, dataset: str) -> dict | None:
-        code = item.get("code") if isinstance(item, dict) else None
+        if not isinstance(item, dict):
+            raise ProviderError("数据共享平台返回的数据格式不正确")
+        code = item.get("code")
         if code == 404:
             return None
         if code != 0:
-            raise ProviderError(f"数据共享平台查询失败（{code}：{(item or {}).get('message', '')}）")
+            raise ProviderError(f"数据共享平台查询失败（{code}：{item.get('message', '')}）")
         data = item.get("data")
         if not isinstance(data, dict) or data.get("dataset") != dataset or not {"record_id", "record"} <= set(data):
             raise ProviderError("数据共享平台返回的数据格式不正确")

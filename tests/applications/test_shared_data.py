@@ -240,7 +240,8 @@ async def test_the_adapter_refuses_a_tampered_forged_stale_or_replayed_answer(cl
     assert (await _adapter(app, fake(secret)).query("marriage", subject, None, "测试"))["record_id"] == "X"
     # Rightly signed, but not one result per query, or a result about another dataset: refused too.
     wrong_shape = [dumps({"code": 0, "data": {"results": [record, record]}}), dumps({"code": 0, "data": {}}),
-                   dumps({"code": 0, "data": {"results": [{**record, "data": {**record["data"], "dataset": "birth"}}]}})]
+                   dumps({"code": 0, "data": {"results": [{**record, "data": {**record["data"], "dataset": "birth"}}]}}),
+                   dumps(["not", "an", "object"]), dumps({"code": 0, "data": {"results": [["not", "an", "object"]]}})]
     for transport in (fake("a-guessed-secret"), fake(secret, ts_offset=-400), fake(secret, same_nonce=False),
                       *(fake(secret, body=b) for b in wrong_shape)):
         with pytest.raises(ProviderError):
