@@ -71,7 +71,7 @@ async def close() -> None:
 
 _COMPUTED = object()  # a value the statement itself computes (see values_sql)
 _INSERT_FIELDS: dict[type[Model], list[tuple[str, str, Any]]] = {}
-_GET_SQL: dict[tuple[type[Model], str | None, str], tuple[str, list[str], list[str]]] = {}
+_GET_SQL: dict[tuple[type[Model], str | None, str], tuple[str, list[str], type[Model] | None, list[str]]] = {}
 
 
 def _insert_fields(model: type[Model]) -> list[tuple[str, str, Any]]:
@@ -120,24 +120,24 @@ async def get_by_pk(model: type[Model], pk: Any, *, related: str | None = None) 
     if key not in _GET_SQL:
         meta = model._meta
         cols = list(meta.fields_db_projection.values())
-        select, join, rel_cols = [f't."{c}" AS "{c}"' for c in cols], "", []
+        select, join, rel_model, rel_cols = [f't."{c}" AS "{c}"' for c in cols], "", None, []
         if related:
-            rel_meta = meta.fields_map[related].related_model._meta
+            rel_model = meta.fields_map[related].related_model
+            rel_meta = rel_model._meta
             rel_cols = list(rel_meta.fields_db_projection.values())
             select += [f'r."{c}" AS "r__{c}"' for c in rel_cols]
             join = (f' LEFT JOIN "{rel_meta.db_table}" r ON r."{rel_meta.db_pk_column}" = '
                     f't."{meta.fields_db_projection[related + "_id"]}"')
         placeholder = "$1" if dialect == "postgres" else "?"
         _GET_SQL[key] = (f'SELECT {", ".join(select)} FROM "{meta.db_table}" t{join} '
-                         f'WHERE t."{meta.db_pk_column}" = {placeholder}', cols, rel_cols)
-    sql, cols, rel_cols = _GET_SQL[key]
+                         f'WHERE t."{meta.db_pk_column}" = {placeholder}', cols, rel_model, rel_cols)
+    sql, cols, rel_model, rel_cols = _GET_SQL[key]
     rows = await conn.execute_query_dict(sql, [pk])
     if not rows:
         return None
     row = rows[0]
     instance = model._init_from_db(**{c: row[c] for c in cols})
-    if related:
-        rel_model = model._meta.fields_map[related].related_model
+    if rel_model is not None:
         rel_pk = row[f"r__{rel_model._meta.db_pk_column}"]
         setattr(instance, related,
                 None if rel_pk is None else rel_model._init_from_db(**{c: row[f"r__{c}"] for c in rel_cols}))
