@@ -50,6 +50,7 @@ STEP_LABELS = {StepStatus.WAITING: "未开始", StepStatus.OPEN: "办理中", St
 # Moves staff make after the decisions (出证, 寄递/领取, 归档), each by the lead department.
 STAFF_MOVES = {S.ISSUED, S.DELIVERED, S.COLLECTED, S.ARCHIVED}
 FINAL = {S.REJECTED, S.DENIED, S.ARCHIVED}
+FINISHED = {S.ISSUED, S.DELIVERED, S.COLLECTED, S.ARCHIVED}  # 办结: the result is issued (rateable, no due date shown)
 
 
 class CaseNotFound(NotFound):

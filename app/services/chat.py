@@ -24,7 +24,6 @@ from models.users import Role
 log = logging.getLogger("zhangban.chat")
 CHAT_CHANNEL = "zb:chat:messages"
 DEFAULT_DEPARTMENT = "zhengwu"  # the service hall's own agents take what no department claims
-DONE_STATUSES = {"issued", "delivered", "collected", "archived"}
 
 
 class SessionNotFound(NotFound):
@@ -218,7 +217,7 @@ async def _progress(user: User | None, acceptance_no: str | None) -> list[dict]:
                     assistant.quick_replies("progress", "handoff")]
         await case.fetch_related("lead_department")
         s = applications.summary(case)
-        due = f"，承诺办结日期 {s['due_date']}" if s["due_date"] and s["status"] not in DONE_STATUSES else ""
+        due = f"，承诺办结日期 {s['due_date']}" if s["due_date"] and s["status"] not in applications.FINISHED else ""
         return [text(f"您的办件“{s['subject']['name']}”当前状态：{s['status_label']}{due}。"), assistant.case_card(s)]
     mine = await applications.mine(user, 1, 5)
     if not mine["items"]:

@@ -18,13 +18,12 @@ from tortoise.functions import Avg, Count
 from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, Invalid, NotFound
-from app.services import outbox, workdays
+from app.services import applications, outbox, workdays
 from models import (Application, ChatSession, ChatStatus, Complaint, ComplaintStatus, Department, Hall, QueueTicket,
                     Rating, Rectification, RectificationStatus, Service, TicketStatus, User)
 
 BAD = 2  # a score at or below this opens a rectification
 TAGS = {"态度好", "效率高", "解答清楚", "流程简便", "态度差", "效率低", "解答不清", "材料反复提交", "等待时间长", "系统不好用"}
-DONE_CASE = {"issued", "delivered", "collected", "archived"}
 
 
 class TargetNotRateable(Conflict):
@@ -58,7 +57,7 @@ async def _case(user: User, target_id: str) -> Attribution:
     a = await Application.get_or_none(acceptance_no=target_id, applicant_id=user.id)
     if a is None:
         raise TargetNotFound(field="target_id")
-    if a.status.value not in DONE_CASE:
+    if a.status not in applications.FINISHED:
         raise TargetNotRateable()
     return Attribution(a.lead_department_id, a.subject_code)
 
