@@ -11,10 +11,10 @@ bp = Blueprint("ereceipts")  # full paths: registered at the app root, not under
 
 @bp.get("/verify/receipts/<number:str>")
 async def verify(request: Request, number: str):
-    """Anyone with a receipt number: the receipt (masked payer only), its signature and key, and whether the
-    signature verifies now with the current public key."""
+    """Anyone holding a receipt, by its number and ?code= (the check code printed on it): the receipt (masked
+    payer only), its signature and key, and whether the signature verifies now with the current public key."""
     request.app.ctx.tracker.hit(ratelimit.client_ip(request))
-    body = await ereceipts.verification(request.app.ctx.settings, number)
+    body = await ereceipts.verification(request.app.ctx.settings, number, request.args.get("code"))
     return json(body, headers={"Cache-Control": "no-cache"})
 
 

@@ -2,8 +2,11 @@
 
 A receipt is issued once per paid order: a number `{region}{YYYYMMDD}{seq:08d}` (Beijing date, a gapless daily
 sequence from the counters table), a payload that carries only masked personal data, and an Ed25519 signature
-over `canonical(payload)`. Anyone holding the number can check it at /verify/receipts/{number}: the stored
-signature is verified again with the current public key, so a payload changed in the database shows as invalid.
+over `canonical(payload)`. Anyone holding the receipt can check it at /verify/receipts/{number}?code={check code}:
+the stored signature is verified again with the current public key, so a payload changed in the database shows as
+invalid. The check code (校验码, printed on the receipt beside its number, as on a 财政电子票据) is what keeps the
+public check from being a directory of everyone's payments: numbers follow each other, so a number alone is
+guessable, and without its code the check answers exactly as for a number that does not exist.
 
 The signing key is a 32-byte Ed25519 seed, base64 in ZB_RECEIPT_KEY (Settings.receipt_key); in embedded mode,
 without one, a key file `receipt.key` is created in ZB_DATA_DIR (app.security.load_key). The key id is the first
@@ -17,6 +20,7 @@ import asyncio
 import base64
 import binascii
 import hashlib
+import hmac
 import io
 import json
 from dataclasses import dataclass
@@ -37,7 +41,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from app.errors import Conflict, NotFound
+from app.errors import Conflict, Invalid, NotFound
 from app.security import load_key, mask_name
 from app.services import qr, workdays
 from app.services.receipts import FONT, INK, LINE, SHADE  # importing it registers the CID font, once
@@ -48,11 +52,16 @@ RECEIPT_KEY_ENV = "ZB_RECEIPT_KEY"  # -> Settings.receipt_key
 KEY_FILE = "receipt.key"
 TITLE = "非税收入统一票据（电子）"
 ISSUER = "示例市财政局"
-VERIFY_PATH = "/verify/receipts/{number}"
+VERIFY_PATH = "/verify/receipts/{number}?code={code}"
+CHECK_CODE_LENGTH = 8  # base32 characters: 40 bits, with the public check rate-limited per client
 
 
 class ReceiptNotFound(NotFound):
     code, message = "receipt_not_found", "没有找到该电子票据"
+
+
+class CheckCodeRequired(Invalid):
+    code, message = "check_code_required", "请输入票据上的校验码"
 
 
 class PaymentNotFound(NotFound):
@@ -300,15 +309,31 @@ async def for_order(settings, user: User, order_id: int) -> Receipt:
 
 
 def view(receipt: Receipt) -> dict:
-    return {"number": receipt.number, "payload": receipt.payload, "signature": receipt.signature,
-            "key_id": receipt.key_id}
+    return {"number": receipt.number, "check_code": check_code(receipt.signature), "payload": receipt.payload,
+            "signature": receipt.signature, "key_id": receipt.key_id}
 
 
-async def verification(settings, number: str) -> dict:
-    """The public check of a receipt number: its payload (masked data only) and whether the stored signature
-    verifies now, with the current key, over the stored payload."""
+def check_code(signature: str) -> str:
+    """The receipt's 校验码: 8 base32 characters (A–Z, 2–7) of SHA-256 over its signature. Only the signing key
+    makes a signature, so only the receipt's holder knows its code; it never changes once the receipt is issued
+    (the signature is stored), and needs no column of its own."""
+    digest = hashlib.sha256(b"zb-ereceipt-check-code:" + signature.encode()).digest()
+    return base64.b32encode(digest).decode()[:CHECK_CODE_LENGTH]
+
+
+def verify_path(number: str, signature: str) -> str:
+    return VERIFY_PATH.format(number=number, code=check_code(signature))
+
+
+async def verification(settings, number: str, code: str | None) -> dict:
+    """The public check of a receipt by its number and check code: its payload (masked data only) and whether
+    the stored signature verifies now, with the current key, over the stored payload. A wrong code is a 404
+    like an unknown number, so that numbers cannot be tried one after another."""
+    code = (code or "").strip().upper()
+    if not code:
+        raise CheckCodeRequired(field="code")
     receipt = await Receipt.get_or_none(number=number)
-    if receipt is None:
+    if receipt is None or not hmac.compare_digest(code.encode(), check_code(receipt.signature).encode()):
         raise ReceiptNotFound()
     key = signing_key(settings)
     payload = receipt.payload
@@ -356,11 +381,12 @@ def _grid(data: list, widths: list[float], style: list) -> Table:
 
 
 def render_pdf(payload: dict, signature: str, key_id: str, *, base_url: str = "") -> bytes:
-    """The receipt as PDF bytes (A5 landscape): title, number and date, payer (masked), items, the total in
-    figures and in words, collecting department, payment references, and in small print the signature, key id
-    and where to verify (with a QR code of that address). No I/O: everything comes from the arguments."""
+    """The receipt as PDF bytes (A5 landscape): title, number and date, payer (masked), check code and key id,
+    items, the total in figures and in words, collecting department, payment references, and in small print the
+    signature and where to verify (with a QR code of that address, check code included). No I/O: everything comes from the arguments."""
     number = str(payload.get("number") or "")
-    verify_url = f"{base_url.rstrip('/')}{VERIFY_PATH.format(number=number)}"
+    code = check_code(signature)
+    verify_url = f"{base_url.rstrip('/')}{verify_path(number, signature)}"
     buf = io.BytesIO()
     margin = 12 * mm
     doc = SimpleDocTemplate(buf, pagesize=PAGE, leftMargin=margin, rightMargin=margin, topMargin=9 * mm,
@@ -374,6 +400,7 @@ def render_pdf(payload: dict, signature: str, key_id: str, *, base_url: str = ""
     head = _grid([
         [_p("票据号码", "label"), _p(number), _p("开票日期", "label"), _p(_local(payload.get("issued_at")))],
         [_p("交款人", "label"), _p(payer.get("name")), _p("证件号码", "label"), _p(payer.get("id_number"))],
+        [_p("校验码", "label"), _p(code), _p("密钥标识", "label"), _p(key_id)],
     ], [LABEL_W, w / 2 - LABEL_W, LABEL_W, w / 2 - LABEL_W], [("BACKGROUND", (0, 0), (0, -1), SHADE),
                                                               ("BACKGROUND", (2, 0), (2, -1), SHADE)])
     rows = [[_p(h, "head") for h in ("序号", "项目编码", "项目名称", "金额（元）")]]
@@ -397,8 +424,7 @@ def render_pdf(payload: dict, signature: str, key_id: str, *, base_url: str = ""
     small = [_p(f"收款单位（开票单位）：{payload.get('issuer') or ISSUER}。本票据为电子票据，与纸质票据具有同等效力。",
                 "small"),
              _p(f"电子签名（Ed25519，签名对象为票据内容的规范化 JSON）：{signature}", "small"),
-             _p(f"签名密钥标识：{key_id}", "small"),
-             _p(f"查验地址：{verify_url}（扫码或凭票据号码查验真伪）", "small")]
+             _p(f"查验地址：{verify_url}（扫码查验，或凭票据号码和校验码查验真伪）", "small")]
     png = qr.render(verify_url, "png") if base_url else b""
     if png:
         foot = Table([[small, Image(io.BytesIO(png), width=qr_size, height=qr_size)]],

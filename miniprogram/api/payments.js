@@ -27,7 +27,8 @@ function order(orderId, { silent = false } = {}) {
   return request({ path: `/api/v1/payments/${encodeURIComponent(orderId)}`, silent });
 }
 
-// The e-receipt of a paid order: {number, payload, signature, key_id}; 404 receipt_not_found while unpaid.
+// The e-receipt of a paid order: {number, check_code, payload, signature, key_id}; 404 receipt_not_found while
+// unpaid.
 function receipt(orderId, { silent = false } = {}) {
   return request({ path: `/api/v1/payments/${encodeURIComponent(orderId)}/receipt`, silent });
 }
@@ -37,9 +38,9 @@ function receiptPdf(orderId, { silent = false } = {}) {
   return download({ path: `/api/v1/payments/${encodeURIComponent(orderId)}/receipt.pdf`, silent });
 }
 
-// The public address anyone can open to check a receipt number.
-function verifyUrl(number) {
-  return `${config.apiBase}/verify/receipts/${encodeURIComponent(number)}`;
+// The public address where anyone holding the receipt checks it: its number and its check code (校验码).
+function verifyUrl(number, checkCode) {
+  return `${config.apiBase}/verify/receipts/${encodeURIComponent(number)}?code=${encodeURIComponent(checkCode)}`;
 }
 
 function sandboxPay(outTradeNo, requestPayment, { silent = false } = {}) {

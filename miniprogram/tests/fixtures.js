@@ -273,6 +273,7 @@ const orders = {
 // GET /api/v1/payments/41/receipt
 const receipt = {
   number: '3301002026112700000012',
+  check_code: 'K7Q2MZ4D',
   payload: {
     number: '3301002026112700000012',
     type: '非税收入统一票据（电子）',

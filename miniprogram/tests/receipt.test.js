@@ -34,11 +34,12 @@ describe('receipt page (电子票据)', () => {
     expect(page.querySelector('#transaction-id').data.value).toBe('4200002026112712345678901234');
   });
 
-  test('验真 shows the number and the public verification URL, which can be copied', async () => {
+  test('验真 shows the number, the check code and the public verification URL with the code, which can be copied', async () => {
     const page = await open();
 
-    const url = 'http://127.0.0.1:8000/verify/receipts/3301002026112700000012';
+    const url = 'http://127.0.0.1:8000/verify/receipts/3301002026112700000012?code=K7Q2MZ4D';
     expect(page.querySelector('#verify-number').dom.textContent).toBe('3301002026112700000012');
+    expect(page.querySelector('#verify-code').dom.textContent).toBe('K7Q2MZ4D');
     expect(page.querySelector('#verify-url').dom.textContent).toBe(url);
     page.querySelector('#verify').dispatchEvent('tap');
     await settle();

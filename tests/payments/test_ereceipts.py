@@ -196,9 +196,18 @@ async def test_the_receipt_is_numbered_signed_and_masked(er_app, payer, departme
     assert ereceipts.verify(p, receipt.signature, ereceipts.public_key_b64(settings))
 
 
-async def test_verify_by_number_is_public_and_shows_only_masked_payer_data(er_client, er_app, payer, issued):
+def verify_url(receipt) -> str:
+    """The public check's address as printed on the receipt (and in its QR code)."""
+    return ereceipts.verify_path(receipt.number, receipt.signature)
+
+
+async def test_verify_by_number_and_check_code_is_public_and_shows_only_masked_payer_data(er_client, er_app,
+                                                                                        payer, issued):
     _, receipt = issued
-    r = await er_client.get(f"/verify/receipts/{receipt.number}")
+    code = ereceipts.check_code(receipt.signature)
+    assert re.fullmatch(r"[A-Z2-7]{8}", code)
+    assert verify_url(receipt) == f"/verify/receipts/{receipt.number}?code={code}"
+    r = await er_client.get(verify_url(receipt))
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["valid"] is True
@@ -207,26 +216,46 @@ async def test_verify_by_number_is_public_and_shows_only_masked_payer_data(er_cl
     assert body["public_key"] == ereceipts.public_key_b64(er_app.ctx.settings)
     assert body["receipt"]["payer"]["name"] == "王*明"
     assert payer["id_number"] not in r.text and "王小明" not in r.text and payer["phone"] not in r.text
+    # typed by hand: spaces and lower case are forgiven
+    r = await er_client.get(f"/verify/receipts/{receipt.number}", params={"code": f" {code.lower()} "})
+    assert r.status_code == 200 and r.json()["valid"] is True
+
+
+async def test_a_number_without_its_check_code_reveals_nothing(er_client, er_app, payer, department, issued):
+    """Numbers follow each other: the number alone must not open anyone's receipt."""
+    _, receipt = issued
+    other = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    r = await er_client.get(f"/verify/receipts/{receipt.number}")
+    assert r.status_code == 422
+    assert r.json()["error"] == {"code": "check_code_required", "message": "请输入票据上的校验码", "field": "code"}
+    assert (await er_client.get(f"/verify/receipts/{receipt.number}?code=")).status_code == 422
+    unknown = (await er_client.get("/verify/receipts/33040219990101000000001?code=AAAAAAAA")).json()
+    for wrong in ("AAAAAAAA", ereceipts.check_code(other.signature), ereceipts.check_code(receipt.signature)[:7]):
+        r = await er_client.get(f"/verify/receipts/{receipt.number}", params={"code": wrong})
+        assert r.status_code == 404 and r.json() == unknown, wrong  # exactly as for a number that does not exist
+        assert receipt.signature not in r.text and "王*明" not in r.text
+    assert (await er_client.get(verify_url(other))).json()["valid"] is True
 
 
 async def test_an_unknown_number_is_404_in_the_error_shape(er_client):
-    r = await er_client.get("/verify/receipts/33040219990101000000001")
+    r = await er_client.get("/verify/receipts/33040219990101000000001?code=ABCDEFGH")
     assert r.status_code == 404
     assert r.json()["error"]["code"] == "receipt_not_found"
 
 
 async def test_a_changed_stored_payload_is_not_valid(er_client, payer, department, er_app):
     receipt = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
-    url = f"/verify/receipts/{receipt.number}"
+    url = verify_url(receipt)
     assert (await er_client.get(url)).json()["valid"] is True
     await Receipt.filter(id=receipt.id).update(payload={**receipt.payload, "amount_fen": 200})
     body = (await er_client.get(url)).json()
     assert body["valid"] is False and body["receipt"]["amount_fen"] == 200
-    # a genuine payload moved under another number is not valid either
+    # a genuine payload (and its signature) moved under another number is not valid either
     other = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
     await Receipt.filter(id=receipt.id).update(payload=other.payload, signature=other.signature)
-    assert (await er_client.get(url)).json()["valid"] is False
-    assert (await er_client.get(f"/verify/receipts/{other.number}")).json()["valid"] is True
+    body = (await er_client.get(f"/verify/receipts/{receipt.number}?code={ereceipts.check_code(other.signature)}")).json()
+    assert body["valid"] is False
+    assert (await er_client.get(verify_url(other))).json()["valid"] is True
 
 
 async def test_issue_is_idempotent_even_when_concurrent(er_app, payer, department, issued):
@@ -271,11 +300,12 @@ async def test_the_public_check_is_rate_limited_per_client(er_client, er_app, is
     _, receipt = issued
     monkeypatch.setattr(er_app.ctx.tracker, "rate_limit", 3)
     headers = {"X-Real-IP": f"198.51.100.{secrets.randbelow(250) + 1}"}
-    codes = [(await er_client.get(f"/verify/receipts/{receipt.number}", headers=headers)).status_code
-             for _ in range(4)]
-    assert codes == [200, 200, 200, 429]
+    codes = [(await er_client.get(verify_url(receipt), headers=headers)).status_code for _ in range(2)]
+    codes.append((await er_client.get(f"/verify/receipts/{receipt.number}?code=AAAAAAAA", headers=headers)).status_code)
+    codes.append((await er_client.get(verify_url(receipt), headers=headers)).status_code)
+    assert codes == [200, 200, 404, 429]  # wrong guesses count too
     other = {"X-Real-IP": "203.0.113.9"}
-    assert (await er_client.get(f"/verify/receipts/{receipt.number}", headers=other)).status_code == 200
+    assert (await er_client.get(verify_url(receipt), headers=other)).status_code == 200
 
 
 # ---------------------------------------------------------------- the payer's copy
@@ -284,8 +314,8 @@ async def test_the_payer_gets_the_receipt_as_json(er_client, payer, issued):
     order, receipt = issued
     r = await er_client.get(f"/api/v1/payments/{order.id}/receipt", headers=payer["headers"])
     assert r.status_code == 200, r.text
-    assert r.json() == {"number": receipt.number, "payload": receipt.payload, "signature": receipt.signature,
-                        "key_id": receipt.key_id}
+    assert r.json() == {"number": receipt.number, "check_code": ereceipts.check_code(receipt.signature),
+                        "payload": receipt.payload, "signature": receipt.signature, "key_id": receipt.key_id}
     assert "no-store" in r.headers["cache-control"]
 
 
@@ -299,11 +329,12 @@ async def test_the_payer_gets_the_receipt_as_pdf(er_client, payer, issued):
     text = text_of(r.content)
     for expected in (receipt.number, "非税收入", "贰拾元整", "王*明", payer["user"]["id_number"], "20.00",
                      "道路交通违法罚款", "示例市公安局交通警察支队", "示例市财政局", receipt.key_id,
-                     f"/verify/receipts/{receipt.number}"):
+                     "校验码", ereceipts.check_code(receipt.signature)):
         assert expected in text, expected
     assert payer["id_number"] not in text and "王小明" not in text
     squeezed = re.sub(r"\s+", "", text)
     assert receipt.signature in squeezed  # in small print (it may wrap)
+    assert verify_url(receipt) in squeezed  # where to check it, with its check code
     paid = workdays.display(datetime.fromisoformat(receipt.payload["paid_at"]))
     assert paid in text  # Beijing time
 

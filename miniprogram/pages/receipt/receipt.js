@@ -1,6 +1,6 @@
 // 电子票据 (?order=<payment order id>): the e-receipt of a paid order — number, type, payer (masked), items,
 // the amount in figures and in words, 执收单位, times in Beijing time — with its public check (验真: the
-// number and `${apiBase}/verify/receipts/<number>`) and 下载PDF (downloaded with the login token, opened
+// number, the check code 校验码 and `${apiBase}/verify/receipts/<number>?code=<check code>`) and 下载PDF (downloaded with the login token, opened
 // with wx.openDocument).
 const payments = require('../../api/payments');
 const { yuan, localTime, maskName, maskIdNumber } = require('../../utils/format');
@@ -12,6 +12,7 @@ function present(r) {
   const department = p.collecting_department || {};
   return {
     number: r.number,
+    checkCode: r.check_code || '',
     type: p.type || '',
     payerName: maskName(payer.name),
     payerIdNumber: maskIdNumber(payer.id_number),
@@ -31,7 +32,7 @@ function present(r) {
     issuedAt: localTime(p.issued_at),
     issuer: p.issuer || '',
     keyId: r.key_id || '',
-    verifyUrl: payments.verifyUrl(r.number),
+    verifyUrl: payments.verifyUrl(r.number, r.check_code || ''),
   };
 }
 
