@@ -37,7 +37,7 @@ COPY . .
 USER zhangban
 EXPOSE 8000
 
-# /healthz is 200 when the database and Redis answer (503 otherwise). No curl in the slim image: use Python.
+# /healthz is 200 when the database and Redis answer and the worker has warmed up (503 otherwise). No curl in the slim image: use Python.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["python", "-c", "import os, sys, urllib.request; r = urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4); sys.exit(0 if r.status == 200 else 1)"]
 

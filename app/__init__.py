@@ -50,6 +50,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.ctx.tracker = Tracker(rate_limit=settings.track_rate_limit)
     app.ctx.lua = {}
     app.ctx.chat_watchers = None  # per worker: WebSocket queues by chat session (app/services/chat.py)
+    app.ctx.ready = False  # per worker: warm-up done and not stopping (/healthz is 503 "starting" until then)
 
     app.error_handler.add(Exception, handle_error)
     app.error_handler.add(SanicException, handle_error)
@@ -108,6 +109,7 @@ async def _start_background(app: Sanic, _loop=None) -> None:
     # collector's sight, so that its full collections do not walk it again and again under load.
     gc.collect()
     gc.freeze()
+    app.ctx.ready = True
 
 
 async def _rebuild_gate(app: Sanic) -> None:
@@ -120,6 +122,7 @@ async def _rebuild_gate(app: Sanic) -> None:
 
 
 async def _stop(app: Sanic, _loop=None) -> None:
+    app.ctx.ready = False
     for name in ("job-worker", "catalog-listener", "tracking-listener", "chat-listener", "queue-listener"):
         await app.cancel_task(name, raise_exception=False)
     await app.ctx.http.aclose()

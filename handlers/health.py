@@ -29,14 +29,17 @@ async def _check(name: str, make) -> str:
 
 @bp.get("/healthz")
 async def healthz(request: Request):
-    """200 when the database and Redis answer; 503 naming the one that does not."""
+    """200 when the database and Redis answer and this worker has finished warming up (catalog, segmenter);
+    503 naming the dependency that does not answer, or "starting" while the worker warms up or stops (Sanic
+    already serves requests while its after-start hooks run)."""
     db = await _check("database", lambda: connections.get("default").execute_query("SELECT 1"))
     rd = await _check("redis", request.app.ctx.redis.ping)
     checks = {"database": db, "redis": rd}
     healthy = db == "ok" and rd == "ok"
-    return json({"status": "ok" if healthy else "unavailable", "checks": checks,
+    status = "unavailable" if not healthy else "ok" if request.app.ctx.ready else "starting"
+    return json({"status": status, "checks": checks,
                  "mode": "embedded" if request.app.ctx.settings.embedded else "production"},
-                status=200 if healthy else 503)
+                status=200 if status == "ok" else 503)
 
 
 @bp.get("/metrics")

@@ -24,6 +24,20 @@ async def test_healthz_is_503_naming_redis_when_it_is_gone(client, app):
     assert r.json()["checks"]["database"] == "ok" and r.json()["checks"]["redis"].startswith("error")
 
 
+async def test_healthz_is_503_starting_until_the_worker_has_warmed_up(client, app):
+    """A load balancer sends traffic only to a worker that answers 200: not before its warm-up is done, and not
+    once it is stopping."""
+    assert app.ctx.ready is True  # set at the end of the after-start warm-up
+    app.ctx.ready = False
+    try:
+        r = await client.get("/healthz")
+    finally:
+        app.ctx.ready = True
+    assert r.status_code == 503
+    assert r.json()["status"] == "starting" and r.json()["checks"] == {"database": "ok", "redis": "ok"}
+    assert (await client.get("/healthz")).status_code == 200
+
+
 async def test_metrics_are_prometheus_text(client):
     await client.get("/api/v1/departments")
     r = await client.get("/metrics")
