@@ -4,6 +4,7 @@ from __future__ import annotations
 from sanic import Request
 
 from app.errors import TooManyRequests
+from app.redis import script
 
 _HIT = """
 local n = redis.call('INCR', KEYS[1])
@@ -18,12 +19,8 @@ def client_ip(request: Request) -> str:
 
 async def hit(request: Request, bucket: str, limit: int, window_s: int, who: str | None = None) -> None:
     """Count one request of `who` (default: the client address) in `bucket`; 429 past `limit` per window."""
-    redis = request.app.ctx.redis
-    script = request.app.ctx.lua.get("ratelimit")
-    if script is None:
-        script = request.app.ctx.lua["ratelimit"] = redis.register_script(_HIT)
     key = f"zb:rl:{bucket}:{who or client_ip(request)}"
-    count, pttl = await script(keys=[key], args=[window_s * 1000])
+    count, pttl = await script(request.app.ctx, "ratelimit", _HIT)(keys=[key], args=[window_s * 1000])
     if int(count) > limit:
         retry = max(1, (int(pttl) + 999) // 1000)
         raise TooManyRequests(f"操作太频繁，请{retry}秒后再试", headers={"Retry-After": str(retry)})

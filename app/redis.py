@@ -24,6 +24,15 @@ def connect(settings: Settings, server: fakeredis.FakeServer | None) -> aioredis
     return fakeredis.FakeAsyncRedis(server=server)
 
 
+def script(ctx, name: str, body: str):
+    """The Lua script `body` registered with this worker's Redis client, once, under `name` (ctx.lua is emptied
+    with each new client): calling it runs EVALSHA, falling back to EVAL when the server does not know it."""
+    scripts = ctx.lua
+    if name not in scripts:
+        scripts[name] = ctx.redis.register_script(body)
+    return scripts[name]
+
+
 async def subscribe_forever(redis: aioredis.Redis, channel: str, on_message: Callable[[str], Awaitable[None]],
                             on_subscribed: Callable[[], None], log: logging.Logger) -> None:
     """Run `on_message` for every message on `channel`, resubscribing after Redis goes away (a background task).

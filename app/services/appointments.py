@@ -23,6 +23,7 @@ from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, Forbidden, Invalid, NotFound
+from app.redis import script
 from app.services import halls, identity, outbox, qr
 from app.services.workdays import utcnow
 from app.services.workdays import CN
@@ -102,13 +103,6 @@ return 1
 """
 
 
-def _script(ctx, name: str, body: str):
-    scripts = ctx.lua
-    if name not in scripts:
-        scripts[name] = ctx.redis.register_script(body)
-    return scripts[name]
-
-
 def slot_key(slot_id: int) -> str:
     return f"zb:ap:slot:{slot_id}"
 
@@ -138,7 +132,7 @@ async def _rebuild_user(ctx, user_id: int, now: datetime) -> None:
     until = await _suspended_until(user_id, now)
     if until:
         args += ["_s", int(until.timestamp())]
-    await _script(ctx, "ap_init_user", _INIT_USER)(keys=[user_key(user_id)], args=args)
+    await script(ctx, "ap_init_user", _INIT_USER)(keys=[user_key(user_id)], args=args)
 
 
 async def _gate(ctx, user: User, slot: Slot, now: datetime) -> bool:
@@ -147,7 +141,7 @@ async def _gate(ctx, user: User, slot: Slot, now: datetime) -> bool:
     field = _field(slot.service_code, slot.day)
     try:
         for _ in range(4):
-            res = await _script(ctx, "ap_gate", _GATE)(
+            res = await script(ctx, "ap_gate", _GATE)(
                 keys=[slot_key(slot.id), user_key(user.id)],
                 args=[slot.capacity, field, s.appt_max_active, int(now.timestamp()), slot.id])
             if res == 1:
@@ -176,7 +170,7 @@ async def _gate(ctx, user: User, slot: Slot, now: datetime) -> bool:
 async def _release(ctx, user_id: int, slot_id: int, field: str = "") -> None:
     """Give back a place taken in Redis (and the person's entry); drift is fixed by `reconcile` anyway."""
     try:
-        await _script(ctx, "ap_release", _RELEASE)(keys=[slot_key(slot_id), user_key(user_id)], args=[field])
+        await script(ctx, "ap_release", _RELEASE)(keys=[slot_key(slot_id), user_key(user_id)], args=[field])
     except Exception:
         log.warning("could not release an appointment gate place", exc_info=True)
 
