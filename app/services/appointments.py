@@ -115,13 +115,14 @@ def _field(service_code: str, day) -> str:
     return f"{service_code}:{day.isoformat()}"
 
 
-def _slot_ttl(slot: Slot, now: datetime) -> int:
-    return max(60, int((slot.end - now).total_seconds()) + 3600)
+def _slot_ttl(end: datetime, now: datetime) -> int:
+    """Seconds a slot's counter lives in Redis: until an hour after the slot ends (at least a minute)."""
+    return max(60, int((end - now).total_seconds()) + 3600)
 
 
 async def _rebuild_slot(ctx, slot: Slot, now: datetime) -> None:
     booked = await Slot.filter(id=slot.id).values_list("booked", flat=True)
-    await ctx.redis.set(slot_key(slot.id), int(booked[0]), nx=True, ex=_slot_ttl(slot, now))
+    await ctx.redis.set(slot_key(slot.id), int(booked[0]), nx=True, ex=_slot_ttl(slot.end, now))
 
 
 async def _rebuild_user(ctx, user_id: int, now: datetime) -> None:
@@ -189,7 +190,7 @@ async def reconcile(ctx, now: datetime | None = None) -> int:
     rows = await Slot.filter(start__gt=now).values_list("id", "booked", "end")
     async with ctx.redis.pipeline(transaction=False) as pipe:
         for slot_id, booked, end in rows:
-            pipe.set(slot_key(slot_id), int(booked), ex=max(60, int((end - now).total_seconds()) + 3600))
+            pipe.set(slot_key(slot_id), int(booked), ex=_slot_ttl(end, now))
         await pipe.execute()
     return len(rows)
 
