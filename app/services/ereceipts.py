@@ -38,14 +38,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, Invalid, NotFound
 from app.security import load_key, mask_name
-from app.services import qr, workdays
+from app.services import counters, qr, workdays
 from app.services.receipts import FONT, INK, LINE, SHADE  # importing it registers the CID font, once
-from models import Counter, OrderStatus, Payable, PaymentOrder, Receipt, User
+from models import OrderStatus, Payable, PaymentOrder, Receipt, User
 from models.users import Role
 
 RECEIPT_KEY_ENV = "ZB_RECEIPT_KEY"  # -> Settings.receipt_key
@@ -219,16 +218,6 @@ def _iso(at: datetime) -> str:
     return at.astimezone(timezone.utc).isoformat(timespec="seconds")
 
 
-async def _next_sequence(day: str) -> int:
-    """The next receipt sequence of a (Beijing) day: a conditional update, or the day's first row. Call it in a
-    transaction: a concurrent first-of-day insert makes it raise IntegrityError, and the caller retries."""
-    key = f"receipt:{day}"
-    if await Counter.filter(key=key).update(value=F("value") + 1):
-        return (await Counter.get(key=key)).value
-    await Counter.create(key=key, value=1)
-    return 1
-
-
 def _items(payable: Payable, amount_fen: int) -> list[dict]:
     if payable.items:
         lines = [{"item": str(i["item"]), "code": str(i.get("code") or payable.fee_item_code),
@@ -278,7 +267,9 @@ async def issue(settings, order: PaymentOrder) -> Receipt:
         day = workdays.local_date(issued_at).strftime("%Y%m%d")
         try:
             async with in_transaction():
-                number = f"{settings.region_code}{day}{await _next_sequence(day):08d}"
+                # the counter's upsert runs on this transaction's connection: rolled back with it, no gaps
+                seq = await counters.next_value(f"receipt:{day}")
+                number = counters.number(f"{settings.region_code}{day}", seq, 8)
                 payload = build_payload(number=number, order=order, payable=payable, payer=payer,
                                         issued_at=issued_at)
                 signature, key_id = sign(settings, payload)

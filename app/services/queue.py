@@ -63,7 +63,7 @@ async def number_for(hall: Hall, kind: TicketKind) -> tuple:
     day = local_date(utcnow())
     prefix = PREFIX[kind]
     seq = await counters.next_value(f"ticket:{hall.id}:{day.isoformat()}:{prefix}")
-    return day, f"{prefix}{seq:03d}"
+    return day, counters.number(prefix, seq, 3)
 
 
 async def ahead_of(ticket: QueueTicket) -> int:
