@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 SERVICE_CODE = r"^[A-Z]{2,4}\d{3,4}$"
 DEPT_CODE = r"^[a-z][a-z0-9-]{1,31}$"
 BUNDLE_CODE = r"^[a-z][a-z0-9-]{1,31}$"
+# The service hall's own department (政务服务): it takes the chats, complaints and ratings no other department claims.
+HALL_DEPARTMENT = "zhengwu"
 
 # Shared datasets that the shared-data adapter can read (一号申请: a material from one of these is 免提交).
 DATASETS: dict[str, str] = {

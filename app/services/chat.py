@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
+from app.catalog_schema import HALL_DEPARTMENT
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.redis import subscribe_forever
 from app.services import applications, appointments, assistant, payments, workdays
@@ -23,7 +24,6 @@ from models.users import Role
 
 log = logging.getLogger("zhangban.chat")
 CHAT_CHANNEL = "zb:chat:messages"
-DEFAULT_DEPARTMENT = "zhengwu"  # the service hall's own agents take what no department claims
 
 
 class SessionNotFound(NotFound):
@@ -257,7 +257,7 @@ def _complaint(session: ChatSession, services: list[str]) -> list[dict]:
 
 async def _hand_off(ctx, session: ChatSession, service_code: str | None) -> tuple[list[dict], dict]:
     snap = await ctx.catalog.snapshot()
-    dep_code = snap.services[service_code].department["code"] if service_code in snap.services else DEFAULT_DEPARTMENT
+    dep_code = snap.services[service_code].department["code"] if service_code in snap.services else HALL_DEPARTMENT
     dep = await Department.get(code=dep_code)
     now = workdays.utcnow()
     ahead = await ChatSession.filter(status=ChatStatus.QUEUED, department_id=dep.id).count()

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
+from app.catalog_schema import HALL_DEPARTMENT
 from app.errors import Conflict, Invalid, NotFound
 from app.services import applications, outbox, uploads, workdays
 from app.services.catalog import Catalog
@@ -15,7 +16,6 @@ from models.users import Role
 
 CATEGORIES = {"attitude": "服务态度", "efficiency": "办事效率", "policy": "政策咨询", "system": "系统问题",
               "other": "其他"}
-DEFAULT_DEPARTMENT = "zhengwu"
 MAX_ATTACHMENTS = 6
 
 
@@ -38,7 +38,7 @@ async def _route(catalog: Catalog, user: User, acceptance_no: str | None, servic
         if entry is None:
             raise Invalid("没有找到该事项", field="service")
         return await Department.get(code=entry.department["code"]), service_code
-    return await Department.get(code=DEFAULT_DEPARTMENT), None
+    return await Department.get(code=HALL_DEPARTMENT), None
 
 
 async def submit(catalog: Catalog, settings, user: User, *, category: str, title: str, text: str,

@@ -17,6 +17,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.functions import Avg, Count
 from tortoise.transactions import in_transaction
 
+from app.catalog_schema import HALL_DEPARTMENT
 from app.errors import Conflict, Invalid, NotFound
 from app.services import applications, outbox, workdays
 from models import (Application, ChatSession, ChatStatus, Complaint, ComplaintStatus, Department, Hall, QueueTicket,
@@ -68,7 +69,7 @@ async def _chat(user: User, target_id: str) -> Attribution:
         raise TargetNotFound(field="target_id")
     if s.status != ChatStatus.CLOSED:
         raise TargetNotRateable("会话结束后才能评价")
-    department_id = s.department_id or (await Department.get(code="zhengwu")).id
+    department_id = s.department_id or (await Department.get(code=HALL_DEPARTMENT)).id
     return Attribution(department_id, s.service_code)
 
 
@@ -89,7 +90,7 @@ async def _queue_ticket(user: User, target_id: str) -> Attribution:
         raise TargetNotRateable("窗口办理结束后才能评价")
     department_id = await Service.filter(code=t.service_code).values_list("department_id", flat=True)
     hall = await Hall.get(id=t.hall_id)
-    return Attribution(department_id[0] if department_id else (await Department.get(code="zhengwu")).id,
+    return Attribution(department_id[0] if department_id else (await Department.get(code=HALL_DEPARTMENT)).id,
                        t.service_code, hall.code)
 
 
