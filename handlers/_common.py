@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json as jsonlib
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sanic import Request
-from sanic.response import HTTPResponse, json, raw
+from sanic.response import HTTPResponse, html, json, raw
 
 from app.errors import Invalid, from_validation
 
@@ -15,6 +17,19 @@ M = TypeVar("M", bound=BaseModel)
 
 class Body(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+
+
+@lru_cache(maxsize=None)
+def _page_text(name: str) -> str:
+    return (WEB / name / "index.html").read_text("utf-8")
+
+
+def web_page(name: str) -> HTTPResponse:
+    """The plain HTML/JS page web/{name}/index.html (read once per worker: it ships with the code)."""
+    return html(_page_text(name))
 
 
 def json_object(request: Request) -> dict:

@@ -2,18 +2,17 @@
 window staff's calling."""
 import json as jsonlib
 from datetime import date
-from pathlib import Path
 
 from sanic import Blueprint, Request
-from sanic.response import html, json
+from sanic.response import json
 
 from app.auth import current_user, requires
 from app.errors import Invalid
 from app.services import halls, queue
+from handlers._common import web_page
 
 bp = Blueprint("halls")
 live = Blueprint("halls_live")  # outside /api/v1: the display WebSocket and the web pages
-WEB = Path(__file__).resolve().parent.parent / "web"
 
 
 @bp.get("/halls")
@@ -99,10 +98,10 @@ async def queue_ws(request: Request, ws, hall_id: int):
 @live.get("/display/<hall_id:int>")
 async def display_page(request: Request, hall_id: int):
     """The hall display (大厅叫号屏)."""
-    return html((WEB / "display" / "index.html").read_text("utf-8"))
+    return web_page("display")
 
 
 @live.get("/kiosk")
 async def kiosk_page(request: Request):
     """The kiosk page (自助签到取号机)."""
-    return html((WEB / "kiosk" / "index.html").read_text("utf-8"))
+    return web_page("kiosk")

@@ -1,14 +1,12 @@
 """Public progress tracking (跟踪办): JSON by token, a live WebSocket, and the page a QR code opens."""
-from pathlib import Path
-
 from sanic import Blueprint, Request
-from sanic.response import html, raw
+from sanic.response import raw
 
 from app import ratelimit
 from app.services import tracking
+from handlers._common import web_page
 
 bp = Blueprint("track")
-PAGE = (Path(__file__).resolve().parent.parent / "web" / "track" / "index.html")
 
 
 @bp.get("/api/v1/track/<token:str>")
@@ -41,4 +39,4 @@ async def live(request: Request, ws, token: str):
 @bp.get("/t/<token:str>")
 async def page(request: Request, token: str):
     """The page a scanned QR code opens (phone browsers, kiosks): it reads /api/v1/track/{token}."""
-    return html(PAGE.read_text("utf-8"))
+    return web_page("track")
