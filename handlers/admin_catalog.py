@@ -18,7 +18,6 @@ class DepartmentBody(Body):
     address: str | None = Field(default=None, max_length=128)
 
 
-
 async def _changed(request: Request) -> None:
     await catalog.publish_change(request.app.ctx.catalog, request.app.ctx.redis)
 

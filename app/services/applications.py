@@ -85,7 +85,6 @@ class NotSupplementable(Conflict):
     code, message = "not_in_supplement", "办件不在补正状态"
 
 
-
 # ---------------------------------------------------------------- what is applied for
 
 @dataclass

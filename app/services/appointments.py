@@ -25,8 +25,7 @@ from tortoise.transactions import in_transaction
 from app.errors import Conflict, Forbidden, Invalid, NotFound
 from app.redis import script
 from app.services import halls, identity, outbox, qr
-from app.services.workdays import utcnow
-from app.services.workdays import CN
+from app.services.workdays import CN, utcnow
 from models import Appointment, AppointmentStatus, BookingSuspension, Hall, Slot, User
 
 log = logging.getLogger("zhangban.appointments")

@@ -42,7 +42,6 @@ class NotYourChat(Forbidden):
     code, message = "not_your_chat", "该会话不是由您接待"
 
 
-
 def check_text(value: object, max_chars: int) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Invalid("请输入消息内容", field="text")

@@ -27,7 +27,6 @@ class ComplaintClosed(Conflict):
     code, message = "complaint_closed", "该投诉已答复"
 
 
-
 async def _route(catalog: Catalog, user: User, acceptance_no: str | None, service_code: str | None) -> tuple[Department, str | None]:
     """The responsible department: the case's lead department, else the service's, else the service hall."""
     if acceptance_no:

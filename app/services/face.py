@@ -33,7 +33,6 @@ class FacePending(Conflict):
     code, message = "face_pending", "刷脸尚未完成，请完成刷脸后再查询结果"
 
 
-
 def _new_out_seq_no() -> str:
     """Our unique serial number for WeChat (5-32 of [0-9A-Za-z_-]): 32 hex digits."""
     return uuid.uuid4().hex

@@ -29,7 +29,6 @@ class ServiceNotOffered(Invalid):
     code, message = "service_not_offered", "该大厅不办理此事项"
 
 
-
 def bookable_days(settings: Settings, now: datetime) -> list[date]:
     """The working days open for booking now: today up to appt_days ahead (one fewer before the daily release)."""
     local = now.astimezone(CN)

@@ -21,8 +21,7 @@ from tortoise.transactions import in_transaction
 
 from app.errors import AppError, Conflict, Invalid, NotFound, Unauthorized
 from app.services import appointments, halls, queue
-from app.services.workdays import utcnow
-from app.services.workdays import CN
+from app.services.workdays import CN, utcnow
 from models import Appointment, AppointmentStatus, KioskDevice, QueueTicket, TicketKind
 
 NONCE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")

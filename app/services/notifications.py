@@ -57,7 +57,6 @@ class NotDead(Invalid):
     code, message = "delivery_not_dead", "只能重试已进入死信的投递"
 
 
-
 def templates(settings) -> dict[str, str]:
     """Scene -> WeChat template id (the sandbox ids overridden by WECHAT_TEMPLATES "scene=id,…")."""
     out = dict(TEMPLATES)

@@ -68,7 +68,6 @@ class FeeUnpaid(Conflict):
     code, message = "fee_unpaid", "该办件的费用尚未缴纳"
 
 
-
 def _pay(ctx) -> wxpay.WeChatPay:
     client = getattr(ctx, "wechatpay", None)
     if client is None or client.http is not ctx.http:

@@ -22,8 +22,7 @@ from tortoise.transactions import in_transaction
 from app.errors import Conflict, Forbidden, NotFound
 from app.redis import subscribe_forever
 from app.services import counters, halls, outbox
-from app.services.workdays import utcnow
-from app.services.workdays import local_date
+from app.services.workdays import local_date, utcnow
 from models import Hall, HallWindow, QueueTicket, TicketKind, TicketStatus, User
 
 log = logging.getLogger("zhangban.queue")

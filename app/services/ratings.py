@@ -106,7 +106,6 @@ async def rateable_visit(ticket_id: int | None, status: str | None) -> bool:
     return not await Rating.filter(target_type="queue_ticket", target_id=str(ticket_id)).exists()
 
 
-
 async def rate(settings, user: User, target_type: str, target_id: str, score: int, tags: list[str],
                comment: str | None) -> Rating:
     """Rate a target once; 2 or below opens a rectification to its department (event rectification.opened)."""
