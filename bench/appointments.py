@@ -10,8 +10,8 @@ then two rushes in the same run, each on its own server (--workers Sanic workers
 Each rush: --attempts distinct, real-name-bound citizens (inserted directly with asyncpg, signed in with tokens
 made from the server's ZB_SECRET_KEY: sign-in is not what is measured) each POST /api/v1/appointments once for a
 random one of --slots slots (two services of the 南湖 hall on one bookable day) of --capacity places each, all
-pre-rendered and sent by bench/payments.py's raw asyncio HTTP/1.1 client over --concurrency keep-alive
-connections. Checks after each rush, in the database: confirmed == slots × capacity, no slot over capacity
+pre-rendered (harness.raw_request) and sent by the harness's raw asyncio HTTP/1.1 client (harness.raw_load, through
+bench/payments.py's storm_raw) over --concurrency keep-alive connections. Checks after each rush, in the database: confirmed == slots × capacity, no slot over capacity
 (appointments counted per slot, and the slots' own `booked`), 0 5xx, every other answer a 409 slot_full.
 Prints attempts/s, p50/p99 and the gate/baseline ratio; figures also go to bench/out/appointments-<time>.json.
 """
@@ -27,9 +27,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.harness import (PYTHON, Server, app_env, fmt, free_port, get_json, log, print_table,  # noqa: E402
-                           run_app_command, scratch_postgres, scratch_redis, sigterm_as_interrupt, temp_dir,
-                           write_json)
-from bench.payments import run_async, storm_raw  # noqa: E402
+                           raw_request, run_app_command, run_async, scratch_postgres, scratch_redis,
+                           sigterm_as_interrupt, temp_dir, write_json)
+from bench.payments import storm_raw  # noqa: E402
 
 SERVICES = ("GA0002", "GA0003")
 
@@ -98,8 +98,8 @@ def requests_for(env: dict, users: list[int], hall_id: int, slots: list[tuple[st
         code, slot_id = rng.choice(slots)
         body = json.dumps({"hall": hall_id, "service": code, "slot": slot_id}).encode()
         token = tokens.issue(uid, "citizen", None, 3600)[0]
-        raw.append(f"POST /api/v1/appointments HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer {token}\r\n"
-                   f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+        raw.append(raw_request("POST", "/api/v1/appointments", {"Authorization": f"Bearer {token}",
+                                                                "Content-Type": "application/json"}, body))
     return raw
 
 

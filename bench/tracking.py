@@ -55,8 +55,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import harness  # noqa: E402
-from harness import (median, median_run, raw_load, raw_request, run_async, wrk_scenario, PYTHON, ROOT, Server, app_env, command_cpu_seconds, fmt, free_port, log,  # noqa: E402
-                     percentile, print_table, run_app_command, scratch_postgres, scratch_redis, temp_dir,
+from harness import (median, median_run, raw_load, raw_request, run_async, wrk_scenario, PYTHON, ROOT,  # noqa: E402
+                     Server, app_env, command_cpu_seconds, fmt, free_port, log, percentile, print_table, run_app_command, scratch_postgres, scratch_redis, temp_dir,
                      wrk_paths_script)
 
 API = "/api/v1"
