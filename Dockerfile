@@ -3,7 +3,8 @@
 #   docker build -t zhangban .
 #   docker compose up            # PostgreSQL, Redis, migrations + demo seed, the app and the job worker
 #
-# Production mode needs DATABASE_URL, REDIS_URL, ZB_DATA_KEY and ZB_SECRET_KEY (base64 of 32 random bytes each).
+# Production mode needs DATABASE_URL, REDIS_URL, ZB_DATA_KEY, ZB_SECRET_KEY and ZB_RECEIPT_KEY (base64 of 32 random
+# bytes each).
 # Without DATABASE_URL / REDIS_URL the app runs embedded (SQLite + in-process Redis), which is one process only:
 # run that with `-e WORKERS=1`. The same image runs `python -m app migrate`, `python -m app seed` and
 # `python -m app worker` (see docker-compose.yml).
@@ -28,6 +29,8 @@ RUN groupadd --system --gid 10001 zhangban \
 
 # Dependencies first, so a code change does not reinstall them. Every pinned package has a manylinux wheel
 # for CPython 3.11 (or is pure Python): no compiler is needed in the slim image.
+# requirements.txt only: the test-only packages (pytest, playwright, …) are in requirements-dev.txt, which
+# the image never installs (.dockerignore keeps it and tests/ out of the build context).
 COPY requirements.txt .
 RUN pip install --no-cache-dir -r requirements.txt
 

@@ -1,4 +1,6 @@
-# Sourced by run.sh and test.sh: make the virtual environment and install what changed since last time.
+# Sourced by run.sh and test.sh: make the virtual environment; `python_packages FILE` installs FILE's packages
+# when they changed since last time (run.sh: requirements.txt; test.sh: requirements-dev.txt, which starts with
+# `-r requirements.txt`). npm_install does the same for the mini-program's jest toolchain.
 # PYTHON picks the interpreter (default python3.11, else python3); it must be Python 3.11.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,12 +11,22 @@ if [ ! -x "$ROOT/.venv/bin/python" ]; then
   echo "creating virtual environment in .venv" >&2
   "$PY" -m venv "$ROOT/.venv"
 fi
-want="$(sha256sum "$ROOT/requirements.txt" | cut -c1-64)"
-if [ "$(cat "$ROOT/.venv/.requirements.sha256" 2>/dev/null)" != "$want" ]; then
-  echo "installing Python packages (requirements.txt)" >&2
-  "$ROOT/.venv/bin/python" -m pip install --disable-pip-version-check -q -r "$ROOT/requirements.txt"
-  echo "$want" > "$ROOT/.venv/.requirements.sha256"
-fi
+
+_requirements_sha() {  # over requirements.txt too: requirements-dev.txt includes it, so a change there counts
+  cat "$ROOT/requirements.txt" "$ROOT/$1" | sha256sum | cut -c1-64
+}
+
+python_packages() {  # FILE: install it unless its stamp says this exact content is installed already
+  local file="$1" want
+  want="$(_requirements_sha "$file")"
+  if [ "$(cat "$ROOT/.venv/.${file%.txt}.sha256" 2>/dev/null)" != "$want" ]; then
+    echo "installing Python packages ($file)" >&2
+    "$ROOT/.venv/bin/python" -m pip install --disable-pip-version-check -q -r "$ROOT/$file"
+    echo "$want" > "$ROOT/.venv/.${file%.txt}.sha256"
+    # requirements-dev.txt installed requirements.txt with it
+    _requirements_sha requirements.txt > "$ROOT/.venv/.requirements.sha256"
+  fi
+}
 
 npm_install() {  # the mini-program's jest toolchain, from its lock file
   local lock="$ROOT/miniprogram/package-lock.json" stamp="$ROOT/miniprogram/node_modules/.lock.sha256"
