@@ -18,9 +18,12 @@ from app.providers.http import make_client
 from app.providers import wechatpay
 from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, load_key
-from app.services import appointments, chat, ereceipts, queue, tracking
-from app.services.catalog import Catalog
-from app.services.tracking import Tracker
+from app.services.cases import tracking
+from app.services.engagement import chat
+from app.services.halls import appointments, hall_queue
+from app.services.payments import payment_receipts
+from app.services.catalog.catalog import Catalog
+from app.services.cases.tracking import Tracker
 
 _names = itertools.count()
 
@@ -43,7 +46,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.ctx.settings = settings
     app.ctx.vault = Vault(load_key(settings, settings.data_key, "data.key"))
     app.ctx.tokens = Tokens(load_key(settings, settings.secret_key, "secret.key"))
-    ereceipts.signing_key(settings)  # a production mode without ZB_RECEIPT_KEY stops here, not at the first payment
+    payment_receipts.signing_key(settings)  # a production mode without ZB_RECEIPT_KEY stops here, not at the first payment
     app.ctx.fake_redis_server = None if settings.redis_url else redis_setup.fake_server()
     app.ctx.provider_transport = provider_transport
     app.ctx.catalog = Catalog()
@@ -98,7 +101,7 @@ async def _start_background(app: Sanic, _loop=None) -> None:
     app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
     app.add_task(tracking.listen(app.ctx), name="tracking-listener")
     app.add_task(chat.listen(app.ctx), name="chat-listener")
-    app.add_task(queue.listen(app.ctx), name="queue-listener")
+    app.add_task(hall_queue.listen(app.ctx), name="queue-listener")
     await _rebuild_gate(app)
     if app.ctx.settings.run_jobs_on:  # the job worker in this process (embedded: there is no other)
         from app.worker import run_worker

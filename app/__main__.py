@@ -25,7 +25,7 @@ async def _migrate(settings: Settings) -> None:
 
 async def _seed(settings: Settings) -> None:
     from app import db
-    from app.services import seed
+    from app.services.catalog import seed
 
     await db.connect(settings)
     try:

@@ -22,12 +22,12 @@ from app.config import Settings
 from app.providers import wechatpay
 from app.providers.http import make_client
 from app.security import Vault, load_key
-from app.services import notifications
+from app.services.notifications import notifications
 from app.tasks import appointments as appointment_jobs
 from app.tasks import chat as chat_jobs
 from app.tasks import notifications as notification_jobs
 from app.tasks import payments as payment_jobs
-from app.tasks import receipts as receipt_jobs
+from app.tasks import payment_receipts as receipt_jobs
 from app.tasks import tokens as token_jobs
 
 log = logging.getLogger("zhangban.worker")

@@ -1,12 +1,13 @@
 """Sanic blueprints, one per domain, grouped under /api/v1."""
 from sanic import Blueprint
 
-from handlers import (admin_catalog, applications, appointments, auth, catalog, chat, complaints, ereceipts, face,
-                      halls, health, kiosk, me, notifications, payments, ratings, receipts, staff, track, uploads,
+from handlers import acceptance_receipts, payment_receipts
+from handlers import (admin_catalog, applications, appointments, auth, catalog, chat, complaints, face,
+                      halls, health, kiosk, me, notifications, payments, ratings, staff, track, uploads,
                       wechat_push)
 
 api = Blueprint.group(auth.bp, me.bp, catalog.bp, admin_catalog.bp, uploads.bp, face.bp, applications.bp, staff.bp,
                       payments.bp, notifications.bp, chat.bp, chat.staff_bp, complaints.bp, ratings.bp, wechat_push.bp,
                       appointments.bp, halls.bp, kiosk.bp,
                       url_prefix="/api/v1")
-blueprints = [health.bp, track.bp, chat.ws_bp, halls.live, receipts.bp, ereceipts.bp, api]
+blueprints = [health.bp, track.bp, chat.ws_bp, halls.live, acceptance_receipts.bp, payment_receipts.bp, api]

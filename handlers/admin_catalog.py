@@ -5,8 +5,8 @@ from sanic.response import empty, json
 
 from app.auth import current_user, requires
 from app.errors import Invalid
-from app.services import catalog
-from handlers._common import Body, json_object, parse
+from app.services.catalog import catalog
+from handlers._request import Body, json_object, parse
 
 bp = Blueprint("admin_catalog", url_prefix="/admin")
 

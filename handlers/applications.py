@@ -5,9 +5,10 @@ from sanic.response import json, raw
 
 from app.auth import current_user, requires
 from app.errors import Invalid
-from app.services import applications, qr
-from app.services.applications import MaterialIn
-from handlers._common import Body, answers_arg, paging, parse
+from app.services.cases import applications
+from app.services.platform import qr
+from app.services.cases.applications import MaterialIn
+from handlers._request import Body, answers_arg, paging, parse
 
 bp = Blueprint("applications", url_prefix="/applications")
 

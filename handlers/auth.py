@@ -6,8 +6,8 @@ from sanic import Blueprint, Request
 from sanic.response import json
 
 from app import ratelimit
-from app.services import identity
-from handlers._common import Body, parse
+from app.services.identity import identity
+from handlers._request import Body, parse
 
 bp = Blueprint("auth", url_prefix="/auth")
 

@@ -3,8 +3,9 @@ from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import json, raw
 
-from app.services import catalog, seed
-from handlers._common import Body, answers_arg, json_or_cached, paging, parse
+from app.services.catalog import catalog, seed
+from handlers._request import Body, answers_arg, paging, parse
+from handlers._responses import json_or_cached
 
 bp = Blueprint("catalog")
 

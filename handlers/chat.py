@@ -8,8 +8,8 @@ from sanic.response import json
 from app import ratelimit
 from app.auth import current_user, requires
 from app.errors import AppError
-from app.services import chat
-from handlers._common import json_object
+from app.services.engagement import chat
+from handlers._request import json_object
 from models import User
 
 bp = Blueprint("chat", url_prefix="/chat")

@@ -4,7 +4,7 @@ from sanic.response import json
 
 from app import ratelimit
 from app.auth import current_user, requires
-from app.services import face
+from app.services.identity import face
 
 bp = Blueprint("face", url_prefix="/face")
 

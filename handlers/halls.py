@@ -8,8 +8,8 @@ from sanic.response import json
 
 from app.auth import current_user, requires
 from app.errors import Invalid
-from app.services import halls, queue
-from handlers._common import web_page
+from app.services.halls import hall_queue, halls
+from handlers._responses import web_page
 
 bp = Blueprint("halls")
 live = Blueprint("halls_live")  # outside /api/v1: the display WebSocket and the web pages
@@ -36,9 +36,9 @@ async def slots(request: Request, hall_id: int):
 
 
 @bp.get("/halls/<hall_id:int>/queue")
-async def hall_queue(request: Request, hall_id: int):
+async def queue_view(request: Request, hall_id: int):
     """Now calling (number, window) and the waiting numbers: what the hall display shows."""
-    return json(await queue.hall_view(hall_id))
+    return json(await hall_queue.hall_view(hall_id))
 
 
 @bp.post("/staff/windows/<window_id:int>/call-next")
@@ -46,14 +46,14 @@ async def hall_queue(request: Request, hall_id: int):
 async def call_next(request: Request, window_id: int):
     """The next ticket for the services this window handles (appointments first); 409 when nobody waits."""
     user = await current_user(request)
-    ticket = await queue.call_next(request.app.ctx, user, window_id)
-    return json(await queue.ticket_view(ticket))
+    ticket = await hall_queue.call_next(request.app.ctx, user, window_id)
+    return json(await hall_queue.ticket_view(ticket))
 
 
 async def _move(request: Request, ticket_id: int, action: str):
     user = await current_user(request)
-    ticket = await queue.move(request.app.ctx, user, ticket_id, action)
-    return json(await queue.ticket_view(ticket))
+    ticket = await hall_queue.move(request.app.ctx, user, ticket_id, action)
+    return json(await hall_queue.ticket_view(ticket))
 
 
 @bp.post("/staff/tickets/<ticket_id:int>/recall")
@@ -81,10 +81,10 @@ async def finish(request: Request, ticket_id: int):
 async def queue_ws(request: Request, ws, hall_id: int):
     """The hall view now, then again after every change (from any worker, through Redis pub/sub)."""
     ctx = request.app.ctx
-    q = queue.hub(ctx).watch(hall_id)  # before reading the view, so that no change falls in between
+    q = hall_queue.hub(ctx).watch(hall_id)  # before reading the view, so that no change falls in between
     try:
         try:
-            body = jsonlib.dumps(await queue.hall_view(hall_id), ensure_ascii=False)
+            body = jsonlib.dumps(await hall_queue.hall_view(hall_id), ensure_ascii=False)
         except halls.HallNotFound:
             await ws.close(code=4404, reason="not found")
             return
@@ -92,7 +92,7 @@ async def queue_ws(request: Request, ws, hall_id: int):
         while True:
             await ws.send(await q.get())
     finally:
-        queue.hub(ctx).unwatch(hall_id, q)
+        hall_queue.hub(ctx).unwatch(hall_id, q)
 
 
 @live.get("/display/<hall_id:int>")

@@ -4,8 +4,8 @@ from sanic import Blueprint, Request
 from sanic.response import json
 
 from app.auth import requires
-from app.services import kiosks, queue
-from handlers._common import Body, parse
+from app.services.halls import hall_queue, kiosks
+from handlers._request import Body, parse
 
 bp = Blueprint("kiosk")
 
@@ -40,7 +40,7 @@ async def checkin(request: Request):
     device = await _device(request)
     body = parse(request, CheckinBody)
     ticket = await kiosks.checkin(request.app.ctx, device, body.code)
-    return json(await queue.ticket_view(ticket), status=201)
+    return json(await hall_queue.ticket_view(ticket), status=201)
 
 
 @bp.post("/kiosk/tickets")
@@ -48,8 +48,8 @@ async def walk_in(request: Request):
     """{"service"}: a walk-in B ticket."""
     device = await _device(request)
     body = parse(request, WalkInBody)
-    ticket = await queue.walk_in(request.app.ctx, device.hall, body.service)
-    return json(await queue.ticket_view(ticket), status=201)
+    ticket = await hall_queue.walk_in(request.app.ctx, device.hall, body.service)
+    return json(await hall_queue.ticket_view(ticket), status=201)
 
 
 @bp.post("/admin/kiosks")

@@ -4,8 +4,8 @@ from sanic import Blueprint, Request
 from sanic.response import empty, json
 
 from app.auth import current_user, requires
-from app.services import audit, identity
-from handlers._common import Body, parse
+from app.services.identity import audit, identity
+from handlers._request import Body, parse
 
 bp = Blueprint("me", url_prefix="/me")
 ANY = ("citizen", "staff", "admin")

@@ -5,8 +5,9 @@ from sanic import Blueprint, Request
 from sanic.response import json
 
 from app.auth import current_user, requires
-from app.services import approvals, notifications
-from handlers._common import Body, json_object, paging, parse
+from app.services.cases import approvals
+from app.services.notifications import notifications
+from handlers._request import Body, json_object, paging, parse
 
 bp = Blueprint("notifications")
 ANY = ("citizen", "staff", "admin")

@@ -8,8 +8,8 @@ from sanic.response import empty, json
 from app.auth import current_user, requires
 from app.errors import AppError, Invalid, NotFound
 from app.providers.wechatpay import VerificationError, failure_answer
-from app.services import payments, reconciliation
-from handlers._common import Body, parse
+from app.services.payments import payments, reconciliation
+from handlers._request import Body, parse
 
 bp = Blueprint("payments")
 

@@ -4,8 +4,8 @@ from sanic import Blueprint, Request
 from sanic.response import json
 
 from app.auth import current_user, requires
-from app.services import ratings
-from handlers._common import Body, parse
+from app.services.engagement import ratings
+from handlers._request import Body, parse
 
 bp = Blueprint("ratings")
 

@@ -4,8 +4,8 @@ from sanic import Blueprint, Request
 from sanic.response import json
 
 from app.auth import current_user, requires
-from app.services import applications
-from handlers._common import Body, paging, parse
+from app.services.cases import applications
+from handlers._request import Body, paging, parse
 
 bp = Blueprint("staff", url_prefix="/staff")
 

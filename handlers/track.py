@@ -3,8 +3,8 @@ from sanic import Blueprint, Request
 from sanic.response import raw
 
 from app import ratelimit
-from app.services import tracking
-from handlers._common import web_page
+from app.services.cases import tracking
+from handlers._responses import web_page
 
 bp = Blueprint("track")
 

@@ -7,7 +7,7 @@ from sanic.response import json, raw
 from app.auth import current_user, requires
 from app.errors import Invalid
 from app.providers.storage import storage_for
-from app.services import uploads
+from app.services.cases import uploads
 
 bp = Blueprint("uploads", url_prefix="/uploads")
 ANY = ("citizen", "staff", "admin")

@@ -4,7 +4,7 @@ from sanic.response import text
 
 from app import ratelimit
 from app.errors import TooManyRequests
-from app.services import wechat_push
+from app.services.engagement import wechat_push
 
 bp = Blueprint("wechat_push", url_prefix="/wechat")
 

@@ -1,6 +1,8 @@
 """Tortoise models, re-exported so Tortoise finds them in one module ("models")."""
 from models.applications import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, CaseStatus,
-                                 Counter, FaceSession, StepStatus, Upload)
+                                 StepStatus)
+from models.counters import Counter
+from models.uploads import Upload
 from models.appointments import (Appointment, AppointmentStatus, BookingSuspension, Hall, HallWindow, KioskDevice,
                                  NoShow, QueueTicket, Slot, TicketKind, TicketStatus)
 from models.audit import AuditLog
@@ -12,7 +14,7 @@ from models.notifications import (ApprovalInstance, CallbackEvent, Delivery, Del
 from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMember
 from models.chat import ChatMessage, ChatSession, ChatStatus
 from models.complaints import (Complaint, ComplaintStatus, Rating, Rectification, RectificationStatus)
-from models.users import Enterprise, User, UserEnterprise
+from models.users import Enterprise, FaceSession, User, UserEnterprise
 
 __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
            "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",

@@ -27,32 +27,6 @@ class StepStatus(StrEnum):
     CANCELLED = "cancelled"  # the case ended before this step was reached
 
 
-class Upload(Model):
-    """A file a citizen uploaded (pdf, jpg, png), checked by content; stored by the storage adapter."""
-
-    id = fields.CharField(max_length=32, primary_key=True)
-    owner = fields.ForeignKeyField("models.User", related_name="uploads", db_index=True)
-    name = fields.CharField(max_length=128)
-    content_type = fields.CharField(max_length=32)
-    size = fields.IntField()
-    sha256 = fields.CharField(max_length=64, db_index=True)
-    storage_key = fields.CharField(max_length=128)
-    created_at = fields.DatetimeField(auto_now_add=True)
-
-    class Meta:
-        table = "uploads"
-
-
-class Counter(Model):
-    """Atomic counters (the daily acceptance-number sequence)."""
-
-    key = fields.CharField(max_length=64, primary_key=True)
-    value = fields.BigIntField(default=0)
-
-    class Meta:
-        table = "counters"
-
-
 class Application(Model):
     """A case (办件): one acceptance number across every department and channel."""
 
@@ -147,20 +121,3 @@ class ApplicationEvent(Model):
 
     class Meta:
         table = "application_events"
-
-
-class FaceSession(Model):
-    """A WeChat face verification (刷脸) hand-off: our out_seq_no mapped to WeChat's verify_id."""
-
-    id = fields.IntField(primary_key=True)
-    verify_id = fields.CharField(max_length=128, unique=True)
-    out_seq_no = fields.CharField(max_length=64, unique=True)
-    user = fields.ForeignKeyField("models.User", related_name="face_sessions", db_index=True)
-    status = fields.CharField(max_length=16, default="pending")  # pending | passed | failed
-    verify_ret = fields.IntField(null=True)
-    expires_at = fields.DatetimeField()
-    created_at = fields.DatetimeField(auto_now_add=True)
-    finished_at = fields.DatetimeField(null=True)
-
-    class Meta:
-        table = "face_sessions"

@@ -63,3 +63,20 @@ class UserEnterprise(Model):
     class Meta:
         table = "user_enterprises"
         unique_together = (("user", "enterprise"),)
+
+
+class FaceSession(Model):
+    """A WeChat face verification (刷脸) hand-off: our out_seq_no mapped to WeChat's verify_id."""
+
+    id = fields.IntField(primary_key=True)
+    verify_id = fields.CharField(max_length=128, unique=True)
+    out_seq_no = fields.CharField(max_length=64, unique=True)
+    user = fields.ForeignKeyField("models.User", related_name="face_sessions", db_index=True)
+    status = fields.CharField(max_length=16, default="pending")  # pending | passed | failed
+    verify_ret = fields.IntField(null=True)
+    expires_at = fields.DatetimeField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "face_sessions"

@@ -18,8 +18,8 @@ from pathlib import Path
 
 from app import db
 from app.config import Settings
-from app.services import assistant
-from app.services.catalog import Catalog
+from app.services.engagement import assistant
+from app.services.catalog.catalog import Catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SET = ROOT / "tests" / "data" / "assistant_eval.json"

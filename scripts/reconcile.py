@@ -39,7 +39,7 @@ from app.errors import AppError
 from app.providers import wechatpay as wxpay
 from app.providers.http import make_client
 from app.security import Vault, load_key
-from app.services import reconciliation
+from app.services.payments import reconciliation
 
 EXIT_CLEAN, EXIT_ERROR, EXIT_DIFFERENCES = 0, 1, 2
 

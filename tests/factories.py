@@ -164,7 +164,7 @@ class Kiosk:
         import secrets
         import time
 
-        from app.services.kiosks import sign
+        from app.services.halls.kiosks import sign
 
         ts_s, nonce = str(ts if ts is not None else int(time.time())), nonce or secrets.token_hex(12)
         return {"X-Kiosk-Device": self.device_id, "X-Kiosk-Timestamp": ts_s, "X-Kiosk-Nonce": nonce,

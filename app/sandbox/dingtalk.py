@@ -13,7 +13,7 @@ from sanic import Blueprint, Request
 from sanic.response import json
 
 from app.errors import NotFound
-from app.services import staff_directory
+from app.services.identity import staff_directory
 
 bp = Blueprint("sandbox_dingtalk", url_prefix="/sandbox/dingtalk")
 CODE_TTL = 300
@@ -178,7 +178,7 @@ async def get_process_instance(request: Request, instance_id: str):
 
 async def _push(request: Request, event: dict) -> dict:
     """Push one event to the app's callback the way DingTalk does; the decrypted answer."""
-    from app.services.approvals import crypto_for
+    from app.services.cases.approvals import crypto_for
 
     s = request.app.ctx.settings
     crypto = crypto_for(s)

@@ -6,8 +6,9 @@ from datetime import datetime, timedelta
 
 from tortoise.transactions import in_transaction
 
-from app.services import appointments, halls, outbox
-from app.services.workdays import utcnow
+from app.services.halls import appointments, halls
+from app.services.platform import outbox
+from app.services.platform.workdays import utcnow
 from app.tasks import job
 from models import Appointment, AppointmentStatus, BookingSuspension, NoShow
 

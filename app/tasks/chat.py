@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 
-from app.services import chat, complaints, ratings
+from app.services.engagement import chat, complaints, ratings
 from app.tasks import job
 
 log = logging.getLogger("zhangban.tasks.chat")

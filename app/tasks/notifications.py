@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from app.services import notifications
+from app.services.notifications import notifications
 from app.tasks import job
 
 log = logging.getLogger("zhangban.tasks.notifications")

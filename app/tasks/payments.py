@@ -5,7 +5,7 @@ import logging
 from datetime import datetime, timedelta, timezone
 
 from app.errors import ProviderError
-from app.services import payments, reconciliation
+from app.services.payments import payments, reconciliation
 from app.tasks import job
 from models import OrderStatus, PaymentOrder
 

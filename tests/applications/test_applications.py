@@ -5,7 +5,8 @@ from datetime import datetime
 
 import pytest
 
-from app.services import audit, counters, workdays
+from app.services.identity import audit
+from app.services.platform import counters, workdays
 from models import AuditLog, Counter, OutboxEvent
 from tests.factories import admin, citizen, staff_of, window_clerk
 

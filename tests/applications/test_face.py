@@ -2,7 +2,7 @@
 from datetime import datetime, timedelta, timezone
 
 from app.providers.wechat import cert_hash
-from app.services import face
+from app.services.identity import face
 from models import FaceSession, User
 from tests.factories import citizen, directory, staff
 

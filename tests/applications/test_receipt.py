@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 from PIL import Image
 from pypdf import PdfReader
 
-from app.services import qr, receipts, workdays
+from app.services.cases import acceptance_receipts
+from app.services.platform import qr, workdays
 from tests.factories import admin, staff_of
 
 SIMPLE = "GJJ005"  # 住房公积金缴存证明出具: one department, both materials from shared data (免提交)
@@ -39,7 +40,7 @@ async def test_the_receipt_is_an_inline_pdf_with_the_masked_applicant(client, fl
     text = text_of(r.content)
     masked = case["applicant"]["id_number"]
     assert "*" in masked and masked != person["id_number"]
-    for expected in ("受理回执", receipts.CENTRE, no, case["subject"]["name"], case["lead_department"]["name"],
+    for expected in ("受理回执", acceptance_receipts.CENTRE, no, case["subject"]["name"], case["lead_department"]["name"],
                      case["applicant"]["name"], masked, case["status_label"],
                      f"承诺 {case['promised_days']} 个工作日", "受理后按工作日计算", "扫码查看办理进度", "生成时间",
                      "电子回执"):
@@ -100,7 +101,7 @@ def test_case_text_is_not_read_as_markup_and_a_case_without_a_qr_code_still_rend
             "materials": [{"name": "申请表", "source": "citizen", "exempt": False, "status": "received"},
                           {"name": "旧材料", "source": "citizen", "exempt": False, "status": "replaced"}],
             "track_token": None}
-    pdf = receipts.render_receipt(case, b"", "示例市政务服务中心",
+    pdf = acceptance_receipts.render_receipt(case, b"", "示例市政务服务中心",
                                   generated_at=datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc))
     text = text_of(pdf)
     assert "<b>测试</b> & 事项" in text and "一件事" in text

@@ -10,9 +10,9 @@ from app.catalog_schema import DATASETS, Guide
 from app.errors import Invalid, ProviderError
 from app.providers.http import make_client
 from app.providers.shared_data import SharedData, credentials, dumps, shared_data_for, sign, signed_headers, valid
-from app.sandbox.shared import demo
-from app.services import shared_data
-from app.services.identity import IdentityNotBound
+from app.sandbox.shared_data import demo
+from app.services.cases import shared_reads
+from app.services.identity.identity import IdentityNotBound
 from app.validators import credit_code_problem, id_number_problem
 from models import AuditLog, User
 from tests.factories import citizen, phone
@@ -269,11 +269,11 @@ async def test_fetch_material_reads_what_the_guide_lists_and_audits_it(client, a
                     {"name": "申请表", "form": "original"}])
     sd, vault = shared_data_for(app), app.ctx.vault
     acceptance_no = f"330402-20261125-{secrets.randbelow(10**6):06d}"
-    got = await shared_data.fetch_material(sd, guide, hukou, c["row"], vault, acceptance_no)
+    got = await shared_reads.fetch_material(sd, guide, hukou, c["row"], vault, acceptance_no)
     assert got["record"]["number"] == "330411052317" and got["summary"]["发证机关"]
-    pop = await shared_data.fetch_material(sd, guide, guide["materials"][1], c["row"], vault, acceptance_no)
+    pop = await shared_reads.fetch_material(sd, guide, guide["materials"][1], c["row"], vault, acceptance_no)
     assert pop["record"]["name"] == "陈晓峰" and pop["record"]["birth_date"] == "1991-05-08"
-    assert await shared_data.fetch_material(sd, guide, guide["materials"][2], c["row"], vault, acceptance_no) is None
+    assert await shared_reads.fetch_material(sd, guide, guide["materials"][2], c["row"], vault, acceptance_no) is None
 
     rows = await AuditLog.filter(subject_id=c["row"].id, purpose=acceptance_no).order_by("id")
     assert [r.fields_read for r in rows] == [["licence:居民户口簿"], ["population:*"], ["disability:*"]]
@@ -291,8 +291,8 @@ async def test_fetch_material_refuses_what_the_guide_does_not_list(client, app):
     for material in (_shared("结婚证", "licence", "结婚证"), _shared("婚姻登记信息", "marriage"),
                      _shared("户籍信息", "licence", None), {"name": "申请表", "source": "citizen"},
                      {"name": "居民户口簿", "source": "citizen", "dataset": "licence", "licence_type": "居民户口簿"}):
-        with pytest.raises(shared_data.DatasetNotAuthorized) as err:
-            await shared_data.fetch_material(sd, guide, material, c["row"], vault, "330402-20261125-000001")
+        with pytest.raises(shared_reads.DatasetNotAuthorized) as err:
+            await shared_reads.fetch_material(sd, guide, material, c["row"], vault, "330402-20261125-000001")
         assert err.value.status == 403 and err.value.code == "dataset_not_authorized"
     assert await AuditLog.filter(subject_id=c["row"].id).count() == before  # nothing read, nothing logged
 
@@ -303,10 +303,10 @@ async def test_fetch_material_needs_a_bound_applicant_and_a_purpose(client, app)
     unbound = await citizen(client, bind=False)
     row = await User.get(id=unbound["user"]["id"])
     with pytest.raises(IdentityNotBound):
-        await shared_data.fetch_material(shared_data_for(app), guide, m, row, app.ctx.vault, "330402-20261125-000002")
+        await shared_reads.fetch_material(shared_data_for(app), guide, m, row, app.ctx.vault, "330402-20261125-000002")
     c = await _demo_citizen(client, "张建国")
     with pytest.raises(Invalid):
-        await shared_data.fetch_material(shared_data_for(app), guide, m, c["row"], app.ctx.vault, " ")
+        await shared_reads.fetch_material(shared_data_for(app), guide, m, c["row"], app.ctx.vault, " ")
 
 
 async def test_enterprise_data_is_read_for_an_enterprise_the_applicant_acts_for(client, app):
@@ -317,19 +317,19 @@ async def test_enterprise_data_is_read_for_an_enterprise_the_applicant_acts_for(
     tax = _shared("清税信息", "tax")
     guide = _guide([licence, idcard, tax], audience="enterprise")
     sd, vault, no, code = shared_data_for(app), app.ctx.vault, "330402-20261125-000003", ent["credit_code"]
-    with pytest.raises(shared_data.EnterpriseRequired):
-        await shared_data.fetch_material(sd, guide, licence, c["row"], vault, no)
-    with pytest.raises(shared_data.NotEnterpriseAgent):
-        await shared_data.fetch_material(sd, guide, licence, c["row"], vault, no, enterprise_credit_code=code)
+    with pytest.raises(shared_reads.EnterpriseRequired):
+        await shared_reads.fetch_material(sd, guide, licence, c["row"], vault, no)
+    with pytest.raises(shared_reads.NotEnterpriseAgent):
+        await shared_reads.fetch_material(sd, guide, licence, c["row"], vault, no, enterprise_credit_code=code)
     r = await client.post("/api/v1/me/enterprises", headers=c["headers"],
                           json={"name": ent["name"], "credit_code": ent["credit_code"]})
     assert r.status_code == 201, r.text
-    got = await shared_data.fetch_material(sd, guide, licence, c["row"], vault, no,
+    got = await shared_reads.fetch_material(sd, guide, licence, c["row"], vault, no,
                                            enterprise_credit_code=ent["credit_code"].lower())
     assert got["record"]["credit_code"] == ent["credit_code"] and got["summary"]["主体名称"] == ent["name"]
-    taxes = await shared_data.fetch_material(sd, guide, tax, c["row"], vault, no, enterprise_credit_code=code)
+    taxes = await shared_reads.fetch_material(sd, guide, tax, c["row"], vault, no, enterprise_credit_code=code)
     assert "credit_rating" in taxes["record"]  # the enterprise's taxes, not the person's
-    person = await shared_data.fetch_material(sd, guide, idcard, c["row"], vault, no, enterprise_credit_code=code)
+    person = await shared_reads.fetch_material(sd, guide, idcard, c["row"], vault, no, enterprise_credit_code=code)
     assert person["record"]["number"] == c["id_number"]  # the applicant's own 居民身份证
 
 
@@ -340,12 +340,12 @@ def test_consent_lists_the_datasets_read_in_the_situation():
          {"name": "租房合同", "when": {"has_home": "no"}}],
         situations=[{"key": "has_home", "question": "名下是否有住房？", "default": "no",
                      "options": [{"value": "yes", "label": "有"}, {"value": "no", "label": "没有"}]}])
-    assert shared_data.consent_for(guide, {}) == [
+    assert shared_reads.consent_for(guide, {}) == [
         {"dataset": "licence", "label": "电子证照库", "materials": ["居民身份证", "居民户口簿"]},
         {"dataset": "marriage", "label": "婚姻登记信息", "materials": ["婚姻登记信息"]}]
-    with_home = shared_data.consent_for(guide, {"has_home": "yes"})
+    with_home = shared_reads.consent_for(guide, {"has_home": "yes"})
     assert [d["dataset"] for d in with_home] == ["licence", "marriage", "real_estate"]
     assert with_home[2] == {"dataset": "real_estate", "label": "不动产登记信息", "materials": ["不动产登记信息"]}
     with pytest.raises(Invalid):
-        shared_data.consent_for(guide, {"has_home": "maybe"})
-    assert shared_data.consent_for(_guide([{"name": "申请表"}]), {}) == []
+        shared_reads.consent_for(guide, {"has_home": "maybe"})
+    assert shared_reads.consent_for(_guide([{"name": "申请表"}]), {}) == []

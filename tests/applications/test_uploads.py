@@ -2,7 +2,7 @@ import hashlib
 from pathlib import Path
 
 from app.providers.storage import storage_for
-from app.services.uploads import MAX_SIZE
+from app.services.cases.uploads import MAX_SIZE
 from models import Upload
 from tests.factories import citizen
 

@@ -40,6 +40,6 @@ async def book(client, who: dict, s: dict):
 
 async def move_start(appointment_id: int, delta: timedelta, now=None) -> None:
     """Move an appointment's slot start to now + delta (as if time had passed)."""
-    from app.services.workdays import utcnow
+    from app.services.platform.workdays import utcnow
 
     await Appointment.filter(id=appointment_id).update(slot_start=(now or utcnow()) + delta)

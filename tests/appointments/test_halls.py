@@ -1,8 +1,9 @@
 """Halls, windows, slot generation (opening hours, working days, capacity = windows), the rolling release."""
 from datetime import date, datetime, timedelta, timezone
 
-from app.services import halls, workdays
-from app.services.workdays import CN
+from app.services.halls import halls
+from app.services.platform import workdays
+from app.services.platform.workdays import CN
 from models import Slot
 
 

@@ -1,7 +1,7 @@
 """No-shows and suspension, reminders (each at most once), the reconciler, the daily release."""
 from datetime import timedelta
 
-from app.services.workdays import utcnow
+from app.services.platform.workdays import utcnow
 from app.tasks import appointments as jobs
 from models import Appointment, BookingSuspension, NoShow, OutboxEvent, Slot
 from tests.appointments._helpers import book, free_slot, move_start
@@ -84,7 +84,7 @@ async def test_no_reminder_for_a_cancelled_appointment(client, app):
 
 
 async def test_reconciler_sets_counters_from_the_database(client, app):
-    from app.services.appointments import slot_key
+    from app.services.halls.appointments import slot_key
 
     s = await free_slot(client, capacity=2)
     assert (await book(client, await citizen(client), s)).status_code == 201

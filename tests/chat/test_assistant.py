@@ -2,7 +2,7 @@
 import logging
 import uuid
 
-from app.services import assistant
+from app.services.engagement import assistant
 from tortoise.expressions import F
 
 from models import Department, Payable, Slot, User

@@ -3,7 +3,7 @@ complaints, the bad rating's rectification loop (差评整改 闭环), the event
 from datetime import datetime, timedelta, timezone
 from types import SimpleNamespace
 
-from app.services import workdays
+from app.services.platform import workdays
 from app.tasks import chat as chat_jobs
 from models import Complaint, OutboxEvent, Rectification
 from tests.factories import admin, citizen, staff_of, upload

@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from app.services import notifications
+from app.services.notifications import notifications
 from models import Delivery, DeliveryStatus
 
 

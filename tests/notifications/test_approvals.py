@@ -4,7 +4,7 @@ import json
 import time
 
 from app.providers.callback_crypto import CallbackCrypto, CallbackError, signature
-from app.services.approvals import crypto_for
+from app.services.cases.approvals import crypto_for
 from models import ApplicationEvent, ApprovalInstance, CallbackEvent, Delivery, DeliveryStatus
 
 SIMPLE = "GJJ005"

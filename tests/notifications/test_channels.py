@@ -2,7 +2,8 @@
 events, DingTalk work notices to staff; retries, dead letters, token expiry, dedup, events from other areas."""
 from datetime import UTC, datetime, timedelta
 
-from app.services import notifications, outbox
+from app.services.notifications import notifications
+from app.services.platform import outbox
 from models import AuditLog, Delivery, DeliveryStatus, InboxMessage, OutboxEvent, SubscriptionQuota
 from tests.factories import admin, citizen, staff_of
 

@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 from tortoise.transactions import in_transaction
 
-from app.services import notifications, outbox
+from app.services.notifications import notifications
+from app.services.platform import outbox
 from models import Delivery, DeliveryStatus, InboxMessage, OutboxEvent, SubscriptionQuota, User
 from tests.conftest import BACKEND, ROOT, _env
 

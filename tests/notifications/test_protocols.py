@@ -4,7 +4,8 @@ import uuid
 from datetime import UTC, datetime
 
 from app.providers.sms import sign
-from app.services import notifications, outbox
+from app.services.notifications import notifications
+from app.services.platform import outbox
 from models import Delivery, InboxMessage, OutboxEvent, SubscriptionQuota, User
 
 

@@ -27,8 +27,9 @@ from pypdf import PdfReader
 from app import create_app
 from app import db as zb_db
 from app.config import Settings
-from app.services import ereceipts, workdays
-from handlers import ereceipts as ereceipts_handlers
+from app.services.payments import payment_receipts
+from app.services.platform import workdays
+from handlers import payment_receipts as ereceipts_handlers
 from models import Department, LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentOrder, Receipt, User
 from tests.factories import admin, citizen
 
@@ -119,7 +120,7 @@ async def payer(er_client):
 @pytest.fixture(scope="module")
 async def issued(er_app, payer, department):
     order = await paid_order(payer, department)
-    return order, await ereceipts.issue(er_app.ctx.settings, order)
+    return order, await payment_receipts.issue(er_app.ctx.settings, order)
 
 
 def text_of(pdf: bytes) -> str:
@@ -137,19 +138,19 @@ def text_of(pdf: bytes) -> str:
     (99_999_999_999, "玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"),
 ])
 def test_amount_in_words(fen, words):
-    assert ereceipts.amount_in_words(fen) == words
+    assert payment_receipts.amount_in_words(fen) == words
 
 
 @pytest.mark.parametrize("bad", [-1, 1.5, "100", True])
 def test_amount_in_words_takes_only_non_negative_whole_fen(bad):
     with pytest.raises(ValueError):
-        ereceipts.amount_in_words(bad)
+        payment_receipts.amount_in_words(bad)
 
 
 def test_canonical_json_is_sorted_compact_utf8():
     payload = {"b": 1, "a": {"z": "元", "y": [2, {"d": 1, "c": 0}]}}
-    assert ereceipts.canonical(payload) == '{"a":{"y":[2,{"c":0,"d":1}],"z":"元"},"b":1}'.encode("utf-8")
-    assert ereceipts.canonical(payload) == ereceipts.canonical({"a": {"y": [2, {"d": 1, "c": 0}], "z": "元"}, "b": 1})
+    assert payment_receipts.canonical(payload) == '{"a":{"y":[2,{"c":0,"d":1}],"z":"元"},"b":1}'.encode("utf-8")
+    assert payment_receipts.canonical(payload) == payment_receipts.canonical({"a": {"y": [2, {"d": 1, "c": 0}], "z": "元"}, "b": 1})
 
 
 def test_a_configured_key_signs_and_verifies_and_names_itself():
@@ -157,23 +158,23 @@ def test_a_configured_key_signs_and_verifies_and_names_itself():
     settings = _KeyedSettings(database_url="postgres://db/x", redis_url="redis://r",
                               receipt_key=base64.b64encode(seed).decode())
     raw = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    assert ereceipts.public_key_b64(settings) == base64.b64encode(raw).decode()
+    assert payment_receipts.public_key_b64(settings) == base64.b64encode(raw).decode()
     payload = {"number": "1", "amount_fen": 2000, "payer": {"name": "王*明"}}
-    signature, key_id = ereceipts.sign(settings, payload)
+    signature, key_id = payment_receipts.sign(settings, payload)
     assert key_id == hashlib.sha256(raw).hexdigest()[:16]
-    assert ereceipts.verify(payload, signature, raw)
-    assert ereceipts.verify(payload, signature, ereceipts.public_key_b64(settings))
-    assert ereceipts.verify(dict(payload), signature, ereceipts.signing_key(settings).public)
-    assert not ereceipts.verify({**payload, "amount_fen": 1}, signature, raw)
+    assert payment_receipts.verify(payload, signature, raw)
+    assert payment_receipts.verify(payload, signature, payment_receipts.public_key_b64(settings))
+    assert payment_receipts.verify(dict(payload), signature, payment_receipts.signing_key(settings).public)
+    assert not payment_receipts.verify({**payload, "amount_fen": 1}, signature, raw)
     other = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    assert not ereceipts.verify(payload, signature, other)
+    assert not payment_receipts.verify(payload, signature, other)
     for junk in ("", "not base64!", base64.b64encode(b"short").decode()):
-        assert not ereceipts.verify(payload, junk, raw)
+        assert not payment_receipts.verify(payload, junk, raw)
 
 
 def test_production_mode_without_a_receipt_key_says_which_variable_to_set():
-    with pytest.raises(RuntimeError, match=ereceipts.RECEIPT_KEY_ENV):
-        ereceipts.signing_key(_KeyedSettings(database_url="postgres://db/y", redis_url="redis://r"))
+    with pytest.raises(RuntimeError, match=payment_receipts.RECEIPT_KEY_ENV):
+        payment_receipts.signing_key(_KeyedSettings(database_url="postgres://db/y", redis_url="redis://r"))
 
 
 # ---------------------------------------------------------------- issuing and the public check
@@ -192,19 +193,19 @@ async def test_the_receipt_is_numbered_signed_and_masked(er_app, payer, departme
     assert (p["out_trade_no"], p["transaction_id"]) == (order.out_trade_no, order.transaction_id)
     assert datetime.fromisoformat(p["paid_at"]) == order.paid_at.replace(microsecond=0)
     assert p["paid_at"].endswith("+00:00") and p["issued_at"].endswith("+00:00")
-    assert receipt.key_id == ereceipts.signing_key(settings).key_id
-    assert ereceipts.verify(p, receipt.signature, ereceipts.public_key_b64(settings))
+    assert receipt.key_id == payment_receipts.signing_key(settings).key_id
+    assert payment_receipts.verify(p, receipt.signature, payment_receipts.public_key_b64(settings))
 
 
 def verify_url(receipt) -> str:
     """The public check's address as printed on the receipt (and in its QR code)."""
-    return ereceipts.verify_path(receipt.number, receipt.signature)
+    return payment_receipts.verify_path(receipt.number, receipt.signature)
 
 
 async def test_verify_by_number_and_check_code_is_public_and_shows_only_masked_payer_data(er_client, er_app,
                                                                                         payer, issued):
     _, receipt = issued
-    code = ereceipts.check_code(receipt.signature)
+    code = payment_receipts.check_code(receipt.signature)
     assert re.fullmatch(r"[A-Z2-7]{8}", code)
     assert verify_url(receipt) == f"/verify/receipts/{receipt.number}?code={code}"
     r = await er_client.get(verify_url(receipt))
@@ -213,7 +214,7 @@ async def test_verify_by_number_and_check_code_is_public_and_shows_only_masked_p
     assert body["valid"] is True
     assert body["receipt"] == receipt.payload
     assert (body["signature"], body["key_id"]) == (receipt.signature, receipt.key_id)
-    assert body["public_key"] == ereceipts.public_key_b64(er_app.ctx.settings)
+    assert body["public_key"] == payment_receipts.public_key_b64(er_app.ctx.settings)
     assert body["receipt"]["payer"]["name"] == "王*明"
     assert payer["id_number"] not in r.text and "王小明" not in r.text and payer["phone"] not in r.text
     # typed by hand: spaces and lower case are forgiven
@@ -224,13 +225,13 @@ async def test_verify_by_number_and_check_code_is_public_and_shows_only_masked_p
 async def test_a_number_without_its_check_code_reveals_nothing(er_client, er_app, payer, department, issued):
     """Numbers follow each other: the number alone must not open anyone's receipt."""
     _, receipt = issued
-    other = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    other = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
     r = await er_client.get(f"/verify/receipts/{receipt.number}")
     assert r.status_code == 422
     assert r.json()["error"] == {"code": "check_code_required", "message": "请输入票据上的校验码", "field": "code"}
     assert (await er_client.get(f"/verify/receipts/{receipt.number}?code=")).status_code == 422
     unknown = (await er_client.get("/verify/receipts/33040219990101000000001?code=AAAAAAAA")).json()
-    for wrong in ("AAAAAAAA", ereceipts.check_code(other.signature), ereceipts.check_code(receipt.signature)[:7]):
+    for wrong in ("AAAAAAAA", payment_receipts.check_code(other.signature), payment_receipts.check_code(receipt.signature)[:7]):
         r = await er_client.get(f"/verify/receipts/{receipt.number}", params={"code": wrong})
         assert r.status_code == 404 and r.json() == unknown, wrong  # exactly as for a number that does not exist
         assert receipt.signature not in r.text and "王*明" not in r.text
@@ -244,59 +245,59 @@ async def test_an_unknown_number_is_404_in_the_error_shape(er_client):
 
 
 async def test_a_changed_stored_payload_is_not_valid(er_client, payer, department, er_app):
-    receipt = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    receipt = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
     url = verify_url(receipt)
     assert (await er_client.get(url)).json()["valid"] is True
     await Receipt.filter(id=receipt.id).update(payload={**receipt.payload, "amount_fen": 200})
     body = (await er_client.get(url)).json()
     assert body["valid"] is False and body["receipt"]["amount_fen"] == 200
     # a genuine payload (and its signature) moved under another number is not valid either
-    other = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    other = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
     await Receipt.filter(id=receipt.id).update(payload=other.payload, signature=other.signature)
-    body = (await er_client.get(f"/verify/receipts/{receipt.number}?code={ereceipts.check_code(other.signature)}")).json()
+    body = (await er_client.get(f"/verify/receipts/{receipt.number}?code={payment_receipts.check_code(other.signature)}")).json()
     assert body["valid"] is False
     assert (await er_client.get(verify_url(other))).json()["valid"] is True
 
 
 async def test_issue_is_idempotent_even_when_concurrent(er_app, payer, department, issued):
     order, receipt = issued
-    again = await ereceipts.issue(er_app.ctx.settings, order)
+    again = await payment_receipts.issue(er_app.ctx.settings, order)
     assert (again.id, again.number, again.signature, again.payload) == (receipt.id, receipt.number,
                                                                          receipt.signature, receipt.payload)
     fresh = await paid_order(payer, department)
-    copies = await asyncio.gather(*[ereceipts.issue(er_app.ctx.settings, fresh) for _ in range(4)])
+    copies = await asyncio.gather(*[payment_receipts.issue(er_app.ctx.settings, fresh) for _ in range(4)])
     assert len({c.id for c in copies}) == 1 and len({c.number for c in copies}) == 1
     assert await Receipt.filter(order_id=fresh.id).count() == 1
     # the losers' sequence increments were rolled back with their rows: the next number follows, no gap
-    following = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    following = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
     if following.number[:-8] == copies[0].number[:-8]:  # not across midnight (Beijing time)
         assert int(following.number[-8:]) == int(copies[0].number[-8:]) + 1
 
 
 async def test_numbers_follow_each_other_within_a_day(er_app, payer, department):
-    a = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
-    b = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    a = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    b = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
     if a.number[:-8] == b.number[:-8]:  # not across midnight (Beijing time)
         assert int(b.number[-8:]) == int(a.number[-8:]) + 1
 
 
 async def test_an_unpaid_order_gets_no_receipt(er_client, er_app, payer, department):
     order = await paid_order(payer, department, status=OrderStatus.PENDING)
-    with pytest.raises(ereceipts.NotPaid):
-        await ereceipts.issue(er_app.ctx.settings, order)
+    with pytest.raises(payment_receipts.NotPaid):
+        await payment_receipts.issue(er_app.ctx.settings, order)
     for suffix in ("receipt", "receipt.pdf"):
         r = await er_client.get(f"/api/v1/payments/{order.id}/{suffix}", headers=payer["headers"])
         assert r.status_code == 404 and r.json()["error"]["code"] == "receipt_not_found"
 
 
 async def test_a_payable_without_items_is_one_line_and_lines_must_add_up(er_app, payer, department):
-    receipt = await ereceipts.issue(er_app.ctx.settings, await paid_order(payer, department, amount_fen=5000,
+    receipt = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department, amount_fen=5000,
                                                                           items=[]))
     assert receipt.payload["items"] == [{"item": "道路交通安全违法行为罚款", "code": "103050101", "amount_fen": 5000}]
     assert receipt.payload["amount_in_words"] == "伍拾元整"
     bad = await paid_order(payer, department, amount_fen=2500)  # FINE_ITEMS add up to 2000
-    with pytest.raises(ereceipts.ItemsMismatch):
-        await ereceipts.issue(er_app.ctx.settings, bad)
+    with pytest.raises(payment_receipts.ItemsMismatch):
+        await payment_receipts.issue(er_app.ctx.settings, bad)
     assert not await Receipt.filter(order_id=bad.id).exists()
 
 
@@ -318,7 +319,7 @@ async def test_the_payer_gets_the_receipt_as_json(er_client, payer, issued):
     order, receipt = issued
     r = await er_client.get(f"/api/v1/payments/{order.id}/receipt", headers=payer["headers"])
     assert r.status_code == 200, r.text
-    assert r.json() == {"number": receipt.number, "check_code": ereceipts.check_code(receipt.signature),
+    assert r.json() == {"number": receipt.number, "check_code": payment_receipts.check_code(receipt.signature),
                         "payload": receipt.payload, "signature": receipt.signature, "key_id": receipt.key_id}
     assert "no-store" in r.headers["cache-control"]
 
@@ -333,7 +334,7 @@ async def test_the_payer_gets_the_receipt_as_pdf(er_client, payer, issued):
     text = text_of(r.content)
     for expected in (receipt.number, "非税收入", "贰拾元整", "王*明", payer["user"]["id_number"], "20.00",
                      "道路交通违法罚款", "示例市公安局交通警察支队", "示例市财政局", receipt.key_id,
-                     "校验码", ereceipts.check_code(receipt.signature)):
+                     "校验码", payment_receipts.check_code(receipt.signature)):
         assert expected in text, expected
     assert payer["id_number"] not in text and "王小明" not in text
     squeezed = re.sub(r"\s+", "", text)

@@ -159,7 +159,7 @@ async def test_a_case_with_fees_waits_at_its_fee_step_until_paid(client, flow):
 
 
 async def test_the_sandbox_retries_a_refused_notification_by_wechats_schedule(client, app, monkeypatch):
-    from app.services import payments
+    from app.services.payments import payments
     who = await demo_citizen(client, 7)
     fine = await _fine(client, who)
     paid = await _order(client, who, fine["id"])

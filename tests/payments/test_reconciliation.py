@@ -21,7 +21,7 @@ import pytest
 
 from app.errors import Invalid, ProviderError
 from app.providers import wechatpay as wp
-from app.services import reconciliation
+from app.services.payments import reconciliation
 from models import LedgerEntry, Payable, PaymentOrder, ReconciliationReport, Refund
 from scripts import reconcile as cli
 from tests.factories import admin, demo_citizen
@@ -372,7 +372,7 @@ def test_cli_progress_bar():
 async def test_the_latest_report_of_a_day_through_http(client, app):
     from datetime import date, timedelta
 
-    from app.services import reconciliation
+    from app.services.payments import reconciliation
     from tests.factories import admin, citizen
     day = date(2026, 1, 5)
     report = await reconciliation.reconcile(app.ctx, day)

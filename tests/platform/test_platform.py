@@ -94,7 +94,7 @@ async def test_dingtalk_token_endpoints(client, app):
 
 
 async def test_an_unexpected_failure_is_a_json_500_not_a_traceback(client, app, monkeypatch):
-    from app.services import identity
+    from app.services.identity import identity
 
     async def boom(*a, **k):
         raise RuntimeError("disk on fire")

@@ -108,7 +108,7 @@ async def test_the_worker_loop_runs_an_enqueued_job(app, settings):
 
 
 async def test_receipts_are_issued_by_the_job_or_on_demand(client, app):
-    from app.tasks import receipts as receipt_jobs
+    from app.tasks import payment_receipts as receipt_jobs
     from models import Receipt
     order = await own_order(client)
     who = order["who"]

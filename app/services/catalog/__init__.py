@@ -1,0 +1,1 @@
+"""The catalog: services, bundles, guides, search, seed data."""

@@ -1,0 +1,1 @@
+"""Service halls: appointments, the hall queue, halls and windows, kiosks."""

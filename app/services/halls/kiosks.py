@@ -1,0 +1,129 @@
+"""Self-service kiosks: registration, signed requests, appointment check-in and walk-in tickets.
+
+A kiosk signs every request with its secret: HMAC-SHA256 (hex) over
+    METHOD "\n" PATH[?QUERY] "\n" TIMESTAMP "\n" NONCE "\n" hex(SHA-256(body))
+sent as X-Kiosk-Device, X-Kiosk-Timestamp (Unix seconds), X-Kiosk-Nonce (16–64 characters) and
+X-Kiosk-Signature. A timestamp more than `kiosk_max_skew` seconds off is refused, and so is a nonce the device
+used before (nonces are remembered in Redis for twice the allowed skew, so a replay is refused as long as its
+timestamp could still pass).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+import time
+from datetime import timedelta
+
+from redis.exceptions import RedisError
+from tortoise.transactions import in_transaction
+
+from app.errors import AppError, Conflict, Invalid, NotFound, Unauthorized
+from app.services.halls import appointments, hall_queue, halls
+from app.services.platform.workdays import CN, utcnow
+from models import Appointment, AppointmentStatus, KioskDevice, QueueTicket, TicketKind
+
+NONCE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+class KioskAuthFailed(Unauthorized):
+    code, message = "kiosk_signature", "自助终端签名校验失败"
+
+
+class CheckinRefused(Conflict):
+    code = "checkin_refused"
+
+
+def sign(secret: str, method: str, path: str, timestamp: str, nonce: str, body: bytes) -> str:
+    """The signature a kiosk sends (also used by the kiosk page's JS, the tests and the benchmark)."""
+    text = "\n".join([method.upper(), path, timestamp, nonce, hashlib.sha256(body).hexdigest()])
+    return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
+
+
+async def register(ctx, device_id: str, hall_id: int) -> tuple[KioskDevice, str]:
+    """Register a kiosk of a hall; the secret is returned once (stored encrypted)."""
+    if not re.fullmatch(r"[A-Za-z0-9_-]{3,32}", device_id):
+        raise Invalid("终端编号应为3-32位字母、数字、-或_", field="device_id")
+    hall = await halls.get_hall(hall_id)
+    if await KioskDevice.exists(device_id=device_id):
+        raise Conflict("该终端编号已登记", code="kiosk_exists")
+    secret = secrets.token_urlsafe(32)
+    device = await KioskDevice.create(device_id=device_id, hall=hall,
+                                      secret_enc=ctx.vault.encrypt("kiosk_secret", secret))
+    return device, secret
+
+
+async def verify(ctx, method: str, path: str, headers, body: bytes) -> KioskDevice:
+    """The registered, active device that signed this request, or 401."""
+    device_id = headers.get("x-kiosk-device", "")
+    ts, nonce, sig = (headers.get(h, "") for h in ("x-kiosk-timestamp", "x-kiosk-nonce", "x-kiosk-signature"))
+    if not (device_id and ts.isdigit() and NONCE.match(nonce) and sig):
+        raise KioskAuthFailed("缺少自助终端签名")
+    skew = ctx.settings.kiosk_max_skew
+    if abs(time.time() - int(ts)) > skew:
+        raise KioskAuthFailed("终端时间与服务器相差过大，请校准时间", code="kiosk_stale")
+    device = await KioskDevice.get_or_none(device_id=device_id, active=True).select_related("hall")
+    if device is None:
+        raise KioskAuthFailed("自助终端未登记")
+    secret = ctx.vault.decrypt("kiosk_secret", device.secret_enc)
+    if not hmac.compare_digest(sign(secret, method, path, ts, nonce, body), sig.lower()):
+        raise KioskAuthFailed()
+    try:
+        fresh = await ctx.redis.set(f"zb:kiosk:nonce:{device_id}:{nonce}", 1, nx=True, ex=2 * skew)
+    except RedisError:  # without the nonce memory a replay could pass: refuse rather than guess
+        raise AppError("服务暂时不可用，请稍后再试", code="unavailable", status=503) from None
+    if not fresh:
+        raise KioskAuthFailed("重复的请求（nonce 已使用）", code="kiosk_replay")
+    return device
+
+
+def _code(raw: str) -> str:
+    code = raw.strip().upper()
+    if code.startswith("ZBAPPT:"):
+        code = code[7:]
+    if not re.fullmatch(r"[0-9A-Z]{6,12}", code):
+        raise Invalid("预约码格式不正确", field="code")
+    return code
+
+
+async def checkin(ctx, device: KioskDevice, raw_code: str) -> QueueTicket:
+    """Check an appointment in at its hall's kiosk (from `appt_checkin_minutes` before its slot until the no-show grace ends)
+    and give it an A ticket."""
+    code = _code(raw_code)
+    appt = await Appointment.get_or_none(code=code).select_related("hall", "slot")
+    if appt is None:
+        raise NotFound("没有找到该预约，请核对预约码", code="appointment_not_found")
+    if appt.hall_id != device.hall_id:
+        raise CheckinRefused(f"该预约的办理地点是{appt.hall.name}，请前往该大厅签到")
+    if appt.status != AppointmentStatus.BOOKED:
+        raise CheckinRefused({"checked_in": "该预约已签到", "cancelled": "该预约已取消",
+                              "no_show": "该预约已过签到时间（爽约）"}.get(appt.status.value, "该预约不能签到"))
+    now = utcnow()
+    early = timedelta(minutes=ctx.settings.appt_checkin_minutes)
+    if now < appt.slot_start - early:
+        opens = (appt.slot_start - early).astimezone(CN)
+        raise CheckinRefused(f"签到尚未开始，请于{opens:%m月%d日 %H:%M}后签到")
+    if now > appt.slot_start + timedelta(minutes=ctx.settings.appt_grace_minutes):
+        raise CheckinRefused("已超过签到时间，请现场取号办理")
+    day, number = await hall_queue.number_for(device.hall, TicketKind.APPOINTMENT)
+    async with in_transaction() as conn:
+        done = await Appointment.filter(id=appt.id, status=AppointmentStatus.BOOKED).using_db(conn).update(
+            status=AppointmentStatus.CHECKED_IN, active_key=None, checked_in_at=now)
+        if not done:
+            raise CheckinRefused("该预约已签到")
+        ticket = await QueueTicket.create(
+            hall_id=appt.hall_id, day=day, number=number, kind=TicketKind.APPOINTMENT,
+            priority=hall_queue.PRIORITY[TicketKind.APPOINTMENT], service_code=appt.service_code,
+            service_name=appt.service_name, user_id=appt.user_id, appointment_id=appt.id, using_db=conn)
+    await appointments.forget_user(ctx, appt.user_id)
+    await hall_queue.changed(ctx, appt.hall_id)
+    return ticket
+
+
+async def kiosk_info(device: KioskDevice) -> dict:
+    """What the kiosk page shows: its hall and the services it can take walk-in tickets for."""
+    services = await halls.hall_services(device.hall)
+    names = await halls.service_names(services)
+    return {"device_id": device.device_id, "hall": {"id": device.hall_id, "name": device.hall.name},
+            "services": [{"code": c, "name": names.get(c, c)} for c in sorted(services)]}

@@ -1,0 +1,1 @@
+"""Who is who: sign-in, real-name identity, face verification, the personal-data audit, the staff directory."""

@@ -1,0 +1,72 @@
+"""Request parsing shared by the handlers: JSON bodies through pydantic models, integers and answers from the query."""
+from __future__ import annotations
+
+import json as jsonlib
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from sanic import Request
+
+from app.errors import Invalid, from_validation
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=True)
+
+
+def json_object(request: Request) -> dict:
+    """The JSON body, which must be an object (422 otherwise; malformed JSON is Sanic's 400)."""
+    data = request.json
+    if not isinstance(data, dict):
+        raise Invalid("请求内容应为JSON对象")
+    return data
+
+
+def parse(request: Request, model: type[M]) -> M:
+    """The JSON body as `model`; a body that is not a JSON object, or does not fit, is a 422 naming the field."""
+    data = json_object(request)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation(exc) from None
+
+
+def int_arg(request: Request, name: str, default: int) -> int:
+    raw_value = request.args.get(name)
+    if raw_value in (None, ""):
+        return default
+    try:
+        return int(raw_value)
+    except ValueError:
+        raise Invalid(f"{name} 应为整数", field=name) from None
+
+
+def paging(request: Request, most: int = 50, default_size: int = 20) -> tuple[int, int]:
+    """(page, page_size) from the query string: page from 1, page_size from 1 to `most`."""
+    page, page_size = int_arg(request, "page", 1), int_arg(request, "page_size", default_size)
+    if page < 1:
+        raise Invalid("页码从1开始", field="page")
+    if not 1 <= page_size <= most:
+        raise Invalid(f"每页条数应在1到{most}之间", field="page_size")
+    return page, page_size
+
+
+def answers_arg(request: Request) -> dict | None:
+    """?answers= as a JSON object ({"local_hukou":"no"}) or as key:value pairs (local_hukou:no,first:yes)."""
+    raw_value = request.args.get("answers")
+    if not raw_value:
+        return None
+    if raw_value.lstrip().startswith("{"):
+        try:
+            value = jsonlib.loads(raw_value)
+        except ValueError:
+            raise Invalid("情形答案应为JSON对象", field="answers") from None
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            raise Invalid("情形答案应为JSON对象，值为字符串", field="answers")
+        return value
+    pairs = [p.split(":", 1) for p in raw_value.split(",") if p]
+    if any(len(p) != 2 for p in pairs):
+        raise Invalid("情形答案格式应为 key:value,key:value", field="answers")
+    return {k.strip(): v.strip() for k, v in pairs}
