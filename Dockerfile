@@ -27,6 +27,12 @@ RUN groupadd --system --gid 10001 zhangban \
  && mkdir -p /app/var \
  && chown zhangban:zhangban /app/var
 
+# The CJK font every PDF embeds a subset of (app/services/documents/fonts.py; ZB_CJK_FONT names another), and
+# poppler-utils so that an operator can check a document in the container (pdffonts, pdfsig).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-wqy-zenhei poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
+
 # Dependencies first, so a code change does not reinstall them. Every pinned package has a manylinux wheel
 # for CPython 3.11 (or is pure Python): no compiler is needed in the slim image.
 # requirements.txt only: the test-only packages (pytest, playwright, …) are in requirements-dev.txt, which

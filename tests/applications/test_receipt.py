@@ -108,3 +108,18 @@ def test_case_text_is_not_read_as_markup_and_a_case_without_a_qr_code_still_rend
     assert "2026-01-01 09:02" in text and "2026-01-02 11:04" in text  # Beijing time
     assert "申请人提交" in text and "已收取" in text and "旧材料" not in text
     assert "扫码查看办理进度" not in text and not PdfReader(io.BytesIO(pdf)).pages[0].images
+
+
+async def test_the_receipt_embeds_its_font_and_reads_the_same_without_chinese_fonts(client, flow, person):
+    """pdffonts: every font embedded (a subset); pdftoppm on a machine with no fonts at all draws the Chinese
+    text exactly as with the system's fonts, and draws it (the title band has ink)."""
+    from tests.documents import pdftools
+
+    case = await submitted(flow, person)
+    pdf = (await client.get(receipt_url(case["acceptance_no"]), headers=person["headers"])).content
+    rows = pdftools.fonts(pdf)
+    assert rows and all(r["emb"] == "yes" and r["sub"] == "yes" for r in rows), rows
+    bare, full = pdftools.render(pdf, dpi=50), pdftools.render(pdf, dpi=50, bare=False)
+    assert bare.tobytes() == full.tobytes()
+    title_band = (0, int(bare.height * 0.05), bare.width, int(bare.height * 0.12))  # 示例市政务服务中心 / 受理回执
+    assert pdftools.ink(bare, title_band) > 200

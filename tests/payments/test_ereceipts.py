@@ -361,3 +361,15 @@ async def test_others_get_404_and_strangers_401(er_client, issued):
         missing = await er_client.get(f"/api/v1/payments/999999999/{suffix}", headers=other["headers"])
         assert missing.status_code == 404 and missing.json() == r.json()  # mine-or-missing looks the same
         assert (await er_client.get(url)).status_code == 401
+
+
+async def test_the_receipt_pdf_embeds_its_font_and_reads_the_same_without_chinese_fonts(er_client, payer, issued):
+    from tests.documents import pdftools
+
+    order, _ = issued
+    pdf = (await er_client.get(f"/api/v1/payments/{order.id}/receipt.pdf", headers=payer["headers"])).content
+    rows = pdftools.fonts(pdf)
+    assert rows and all(r["emb"] == "yes" and r["sub"] == "yes" for r in rows), rows
+    bare = pdftools.render(pdf, dpi=50)
+    assert bare.tobytes() == pdftools.render(pdf, dpi=50, bare=False).tobytes()
+    assert pdftools.ink(bare, (0, 0, bare.width, bare.height // 6)) > 200  # 示例市财政局监制 / 非税收入统一票据（电子）

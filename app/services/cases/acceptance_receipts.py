@@ -2,7 +2,8 @@
 limit, the materials received, and the tracking QR code.
 
 `render_receipt` is pure (case view dict in, PDF bytes out); `receipt_pdf` renders it in a worker thread, since
-reportlab is CPU-bound. Text is set in reportlab's built-in Chinese CID font, so no font file is needed.
+reportlab is CPU-bound. Text is set in the one CJK TrueType font of documents.fonts, embedded as a subset, so the
+receipt reads the same in any viewer, with or without Chinese fonts of its own.
 """
 from __future__ import annotations
 
@@ -17,16 +18,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from app.services.documents import fonts
+from app.services.documents.fonts import FONT
 from app.services.platform import qr, workdays
 
 CENTRE = "示例市政务服务中心"
-FONT = "STSong-Light"
-# Registered once at import, not per render: the registry is process-global and renders run in threads.
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
 MATERIAL_STATUS = {"received": "已收取", "fetched": "已调取", "missing": "缺失"}
 NOT_YET_ACCEPTED = "受理后按工作日计算"
@@ -108,6 +106,7 @@ def _facts(case: dict, width: float) -> Table:
     t = Table([[_p(k, "label"), _p(v if v not in (None, "") else "—")] for k, v in rows],
               colWidths=[label_w, width - label_w])
     t.setStyle(TableStyle([
+        fonts.TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, LINE),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -128,6 +127,7 @@ def _materials(case: dict, width: float) -> Table:
         data.append([_p("—", "cell"), _p("无", "cell"), _p("", "cell"), _p("", "cell")])
     t = Table(data, colWidths=widths, repeatRows=1)
     t.setStyle(TableStyle([
+        fonts.TABLE_FONT,
         ("GRID", (0, 0), (-1, -1), 0.5, LINE),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -139,6 +139,7 @@ def _materials(case: dict, width: float) -> Table:
 def render_receipt(case: dict, qr_png: bytes, centre: str, *, generated_at: datetime | None = None) -> bytes:
     """The receipt of a case view (applications.detail) as PDF bytes; `qr_png` is the tracking QR code (empty
     bytes: none is drawn). No I/O: everything it shows comes from its arguments."""
+    fonts.ensure()
     generated = workdays.display(generated_at or datetime.now(timezone.utc))
     acceptance_no = case.get("acceptance_no") or ""
     buf = io.BytesIO()
@@ -168,14 +169,15 @@ def render_receipt(case: dict, qr_png: bytes, centre: str, *, generated_at: date
         left = width - qr_size - 6 * mm
         top = Table([[_facts(case, left), _QRCode(qr_png, qr_size, "扫码查看办理进度")]],
                     colWidths=[left, width - left])
-        top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+        top.setStyle(TableStyle([fonts.TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                  ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         story.append(top)
     else:
         story.append(_facts(case, width))
     story += [Spacer(1, 6 * mm), _p("已收取材料", "section"), _materials(case, width), Spacer(1, 6 * mm),
               _p("请妥善保管本回执。承诺办结日期按工作日计算，补正材料期间不计入办理时限。", "label")]
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=fonts.Canvas)
     return buf.getvalue()
 
 

@@ -43,7 +43,9 @@ from tortoise.transactions import in_transaction
 from app.errors import Conflict, Invalid, NotFound
 from app.security import load_key, mask_name
 from app.services.platform import counters, qr, workdays
-from app.services.cases.acceptance_receipts import FONT, INK, LINE, SHADE  # importing it registers the CID font, once
+from app.services.cases.acceptance_receipts import INK, LINE, SHADE
+from app.services.documents import fonts
+from app.services.documents.fonts import FONT
 from models import OrderStatus, Payable, PaymentOrder, Receipt, User
 from models.users import Role
 
@@ -363,6 +365,7 @@ def _local(iso: str | None) -> str:
 def _grid(data: list, widths: list[float], style: list) -> Table:
     t = Table(data, colWidths=widths)
     t.setStyle(TableStyle([
+        fonts.TABLE_FONT,
         ("GRID", (0, 0), (-1, -1), 0.5, LINE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
@@ -375,6 +378,7 @@ def render_pdf(payload: dict, signature: str, key_id: str, *, base_url: str = ""
     """The receipt as PDF bytes (A5 landscape): title, number and date, payer (masked), check code and key id,
     items, the total in figures and in words, collecting department, payment references, and in small print the
     signature and where to verify (with a QR code of that address, check code included). No I/O: everything comes from the arguments."""
+    fonts.ensure()
     number = str(payload.get("number") or "")
     code = check_code(signature)
     verify_url = f"{base_url.rstrip('/')}{verify_path(number, signature)}"
@@ -420,14 +424,15 @@ def render_pdf(payload: dict, signature: str, key_id: str, *, base_url: str = ""
     if png:
         foot = Table([[small, Image(io.BytesIO(png), width=qr_size, height=qr_size)]],
                      colWidths=[w - qr_size - 2 * mm, qr_size + 2 * mm])
-        foot.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        foot.setStyle(TableStyle([fonts.TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
         tail = [foot]
     else:
         tail = small
     story = [_p(f"{payload.get('issuer') or ISSUER}监制", "issuer"), _p(payload.get("type") or TITLE, "title"),
              Spacer(1, 3 * mm), head, Spacer(1, 2 * mm), items, Spacer(1, 2 * mm), refs, Spacer(1, 3 * mm), *tail]
-    doc.build(story)
+    doc.build(story, canvasmaker=fonts.Canvas)
     return buf.getvalue()
 
 
