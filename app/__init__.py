@@ -18,6 +18,7 @@ from app.providers.http import make_client
 from app.providers import wechatpay
 from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, load_key
+from app.services import documents
 from app.services.cases import tracking
 from app.services.engagement import chat
 from app.services.halls import appointments, hall_queue
@@ -88,6 +89,7 @@ async def _limit_body(request) -> None:
 async def _start(app: Sanic, _loop=None) -> None:
     s: Settings = app.ctx.settings
     await db.connect(s)
+    await documents.prepare(s)  # the PDF font (none: start fails here, saying what to install); embedded: seals
     app.ctx.redis = redis_setup.connect(s, app.ctx.fake_redis_server)
     app.ctx.lua = {}
     app.ctx.http = make_client(app.ctx.provider_transport)

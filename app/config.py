@@ -89,6 +89,13 @@ class Settings:
     appt_no_show_days: int = 90  # … within this many days …
     appt_suspend_days: int = 30  # … suspend booking for this many days
     kiosk_max_skew: int = 300  # seconds a kiosk's signed timestamp may differ from ours
+    # Documents: the PDF font, 电子印章 (seal certificates) and data signatures (app/services/documents/)
+    cjk_font: str = ""  # a TrueType .ttf/.ttc (path, or path#face); empty = Debian's WenQuanYi Zen Hei and the like
+    seal_ca_cert: str = ""  # production: the seal CA certificate (PEM) verifiers trust
+    seal_p12: str = ""  # production: "department=/path/seal.p12,…", each department's seal key and certificate
+    seal_p12_password: str = ""  # opens every file in seal_p12
+    sm2_keys: str = ""  # production: "department=/path/key,…", each a 64-hex-digit SM2 private key
+    data_signature: str = "sm2"  # signs licence data: "sm2" (SM2 with SM3, 国密) or "ecdsa" (ECDSA P-256)
 
     @property
     def embedded(self) -> bool:
@@ -172,6 +179,8 @@ ENV = {
     "appt_checkin_minutes": "ZB_APPT_CHECKIN_MINUTES",
     "appt_no_show_limit": "ZB_APPT_NO_SHOW_LIMIT", "appt_no_show_days": "ZB_APPT_NO_SHOW_DAYS",
     "appt_suspend_days": "ZB_APPT_SUSPEND_DAYS", "kiosk_max_skew": "ZB_KIOSK_MAX_SKEW",
+    "cjk_font": "ZB_CJK_FONT", "seal_ca_cert": "ZB_SEAL_CA_CERT", "seal_p12": "ZB_SEAL_P12",
+    "seal_p12_password": "ZB_SEAL_P12_PASSWORD", "sm2_keys": "ZB_SM2_KEYS", "data_signature": "ZB_DATA_SIGNATURE",
 }
 
 

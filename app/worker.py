@@ -101,6 +101,9 @@ async def run_worker(settings: Settings, redis: aioredis.Redis | None = None, ct
         if not settings.redis_url:
             raise RuntimeError("the job worker needs REDIS_URL (the embedded mode runs it inside the app)")
         await db.connect(settings)
+        from app.services import documents
+
+        await documents.prepare(settings)  # the PDF font, checked before the first job renders
         redis = aioredis.from_url(settings.redis_url, health_check_interval=30)
     ctx.redis = redis
     if getattr(ctx, "http", None) is None:
