@@ -65,10 +65,42 @@ def serve(settings: Settings) -> None:
         Sanic.serve(primary=app, app_loader=loader)
 
 
+async def _audit(settings: Settings, action: str, grace: float) -> int:
+    """`audit seal|checkpoint|verify`: the audit chain (docs/audit.md); verify exits 1 when it finds tampering."""
+    from app import db
+    from app.services.identity import audit_chain
+
+    await db.connect(settings)
+    try:
+        if action == "seal":
+            sealed = await audit_chain.seal(settings, grace=grace)
+            days = await audit_chain.checkpoint_days(settings)
+            print(f"audit rows sealed: {sealed}; daily checkpoints signed: {', '.join(days) or 'none due'}")
+            return 0
+        if action == "checkpoint":
+            cp = await audit_chain.checkpoint_now(settings)
+            print(f"checkpoint {cp.label}: seq {cp.seq}, head {cp.row_hash}" if cp else "nothing sealed yet")
+            return 0
+        report = await audit_chain.verify(settings)
+        if report.ok:
+            print(f"audit chain verified: {report.rows} rows (seq 1..{report.head_seq}), {report.checkpoints} "
+                  f"checkpoints, {report.unsealed} rows not sealed yet")
+            return 0
+        print(f"AUDIT CHAIN BROKEN: {report.problem}")
+        for more in report.more[:20]:
+            print(f"  also: {more}")
+        return 1
+    finally:
+        await db.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m app", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed", "worker"])
+    p.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed", "worker", "audit"])
+    p.add_argument("action", nargs="?", choices=["seal", "checkpoint", "verify"],
+                   help="audit: seal (chain new rows), checkpoint (sign the head now), verify (walk the chain)")
+    p.add_argument("--grace", type=float, default=10.0, help="audit seal: seconds a row must be old to be sealed")
     p.add_argument("--workers", type=int, help="Sanic workers (production mode); default WORKERS or 1")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
@@ -81,6 +113,10 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(_migrate(settings))
     elif a.command == "seed":
         asyncio.run(_seed(settings))
+    elif a.command == "audit":
+        if not a.action:
+            p.error("audit needs an action: seal, checkpoint or verify")
+        raise SystemExit(asyncio.run(_audit(settings, a.action, a.grace)))
     elif a.command == "worker":
         if settings.embedded:
             p.error("the embedded mode (no DATABASE_URL / REDIS_URL) runs the job worker inside the app process "

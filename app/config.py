@@ -23,6 +23,15 @@ class Settings:
     secret_key: str = ""  # signs session tokens; embedded mode creates one in data_dir
     data_key: str = ""  # base64 32-byte AES key for personal data; embedded mode creates one in data_dir
     receipt_key: str = ""  # base64 32-byte Ed25519 seed signing e-receipts; embedded mode creates one in data_dir
+    audit_key: str = ""  # base64 32-byte Ed25519 seed: the audit chain's key and checkpoints (docs/audit.md)
+    # File storage (app/providers/storage.py): "local" ({data_dir}/uploads) or "s3" (MinIO, Ceph, a cloud bucket)
+    storage_backend: str = "local"
+    s3_endpoint: str = ""  # e.g. http://minio:9000; empty = AWS
+    s3_bucket: str = ""
+    s3_access_key: str = ""
+    s3_secret_key: str = ""
+    s3_region: str = "us-east-1"
+    s3_prefix: str = ""
     token_ttl: int = 7 * 24 * 3600
     staff_token_ttl: int = 12 * 3600
     auth_rate_limit: int = 30  # auth requests per client per window
@@ -59,6 +68,10 @@ class Settings:
     wechatpay_cert_serial: str = ""
     wechatpay_apiv3_key: str = ""  # 32 characters
     wechatpay_platform_keys: str = ""  # "PUB_KEY_ID_…=pub.pem,CERTSERIAL=cert.pem"
+    courier_api_base: str = ""  # SF Express open platform; default https://sfapi.sf-express.com, or the sandbox
+    courier_partner_id: str = ""  # 顾客编码; empty = the sandbox's
+    courier_check_word: str = ""  # 校验码; empty = the sandbox's
+    courier_monthly_card: str = ""  # 月结卡号
     sandbox_time_scale: float = 1.0  # sandboxes wait this fraction of the real delays (WeChat Pay's notify retries)
     shared_data_base: str = ""  # the 数据共享交换平台; default the sandbox when it is on
     shared_data_app_id: str = "zhangban"
@@ -149,6 +162,11 @@ ENV = {
     "host": "HOST", "port": "PORT", "workers": "WORKERS", "database_url": "DATABASE_URL",
     "redis_url": "REDIS_URL", "data_dir": "ZB_DATA_DIR", "sandbox": "ZB_SANDBOX",
     "public_base_url": "PUBLIC_BASE_URL", "secret_key": "ZB_SECRET_KEY", "data_key": "ZB_DATA_KEY", "receipt_key": "ZB_RECEIPT_KEY",
+    "audit_key": "ZB_AUDIT_KEY", "storage_backend": "ZB_STORAGE", "s3_endpoint": "S3_ENDPOINT",
+    "s3_bucket": "S3_BUCKET", "s3_access_key": "S3_ACCESS_KEY", "s3_secret_key": "S3_SECRET_KEY",
+    "s3_region": "S3_REGION", "s3_prefix": "S3_PREFIX", "courier_api_base": "COURIER_API_BASE",
+    "courier_partner_id": "COURIER_PARTNER_ID", "courier_check_word": "COURIER_CHECK_WORD",
+    "courier_monthly_card": "COURIER_MONTHLY_CARD",
     "token_ttl": "ZB_TOKEN_TTL", "staff_token_ttl": "ZB_STAFF_TOKEN_TTL",
     "auth_rate_limit": "ZB_AUTH_RATE_LIMIT", "auth_rate_window": "ZB_AUTH_RATE_WINDOW",
     "max_body": "ZB_MAX_BODY", "track_rate_limit": "ZB_TRACK_RATE_LIMIT", "real_ip_header": "ZB_REAL_IP_HEADER", "region_code": "ZB_REGION_CODE",

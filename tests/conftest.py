@@ -37,7 +37,7 @@ def _env(settings: Settings) -> dict:
     if settings.database_url:
         env.update({"DATABASE_URL": settings.database_url, "REDIS_URL": settings.redis_url,
                     "ZB_DATA_KEY": settings.data_key, "ZB_SECRET_KEY": settings.secret_key,
-                    "ZB_RECEIPT_KEY": settings.receipt_key})
+                    "ZB_RECEIPT_KEY": settings.receipt_key, "ZB_AUDIT_KEY": settings.audit_key})
     return env
 
 
@@ -74,7 +74,8 @@ def settings(tmp_path_factory) -> Settings:
         s = Settings(**common, database_url=f"{PG}/{name}", redis_url=REDIS, sandbox=True,
                      data_key=base64.b64encode(secrets.token_bytes(32)).decode(),
                      secret_key=base64.b64encode(secrets.token_bytes(32)).decode(),
-                     receipt_key=base64.b64encode(secrets.token_bytes(32)).decode())
+                     receipt_key=base64.b64encode(secrets.token_bytes(32)).decode(),
+                     audit_key=base64.b64encode(secrets.token_bytes(32)).decode())
     else:
         raise RuntimeError(f"unknown ZB_TEST_BACKEND {BACKEND!r}")
     _cli(s, "migrate")

@@ -379,6 +379,8 @@ async def decide(ctx, user: User, step_id: int, decision: str, comment: str | No
         label = {"approve": "通过", "deny": "不予通过", "supplement": "要求补正"}[decision]
         await _event(app_row, user, actor_role, "step_decided", None, None, step=step,
                      note=f"{step.name}：{label}" + (f"（{comment}）" if comment else ""))
+        await audit.record_action(user.id, actor_role, app_row.applicant_id, "decision", f"{step.name}：{label}",
+                                  subject_ref=app_row.acceptance_no, details=[f"step:{step.key}", f"decision:{decision}"])
         if decision == "supplement":
             await _pause_for_supplement(app_row, user, actor_role, step, items or [], comment, now)
         elif decision == "deny":
@@ -456,6 +458,11 @@ async def resubmit(ctx, user: User, acceptance_no: str, materials: list[Material
     return app_row
 
 
+async def courier_move(app_row: Application, to: CaseStatus, note: str) -> None:
+    """A move the courier's route events make (签收: delivered), in the caller's transaction, the case locked."""
+    await _move(app_row, to, None, "courier", note=note)
+
+
 async def staff_move(ctx, user: User, acceptance_no: str, to: str, note: str | None) -> Application:
     """出证, 寄递 or 领取, 归档: by staff of the lead department (or an admin)."""
     try:
@@ -471,6 +478,9 @@ async def staff_move(ctx, user: User, acceptance_no: str, to: str, note: str | N
         if target == S.ISSUED:
             await payments.require_fee_paid(app_row)
         await _move(app_row, target, user, "staff", note=note)
+        await audit.record_action(user.id, user.role.value, app_row.applicant_id,
+                                  "archive" if target == S.ARCHIVED else "decision", STATUS_LABELS[target],
+                                  subject_ref=app_row.acceptance_no, details=[f"status:{target.value}"])
     await tracking.changed(ctx, app_row.track_token)
     return app_row
 

@@ -1,4 +1,5 @@
-"""The personal-data access log: every read of someone's personal data is written here first."""
+"""The audit log: every read of someone's personal data is written here first, and so is every decision on a
+case, payment and archive operation. The sealer hash-chains the rows afterwards (audit_chain, docs/audit.md)."""
 from __future__ import annotations
 
 from app.db import insert_many
@@ -9,6 +10,18 @@ async def record_read(actor: User | None, actor_role: str, subject: User | None,
                       subject_ref: str | None = None) -> None:
     await AuditLog.create(actor=actor, actor_role=actor_role, subject=subject, fields_read=sorted(fields),
                           purpose=purpose, subject_ref=subject_ref)
+
+
+ACTIONS = ("read", "decision", "payment", "archive")
+
+
+async def record_action(actor_id: int | None, actor_role: str, subject_id: int | None, action: str, purpose: str,
+                        subject_ref: str | None = None, details: list[str] | None = None) -> None:
+    """A decision, payment or archive operation about `subject_id` (in the caller's transaction, if any)."""
+    if action not in ACTIONS[1:]:
+        raise ValueError(f"unknown audit action {action!r}")
+    await AuditLog.create(action=action, actor_id=actor_id, actor_role=actor_role, subject_id=subject_id,
+                          fields_read=sorted(details or []), purpose=purpose[:128], subject_ref=subject_ref)
 
 
 def read_rows(actor: User | None, actor_role: str, subject: User | None, fields_each: list[list[str]],
@@ -25,4 +38,4 @@ async def record(rows: list[AuditLog]) -> None:
 
 
 async def reads_of(subject: User, limit: int = 50) -> list[AuditLog]:
-    return await AuditLog.filter(subject=subject).order_by("-id").limit(limit).prefetch_related("actor")
+    return await AuditLog.filter(subject=subject, action="read").order_by("-id").limit(limit).prefetch_related("actor")

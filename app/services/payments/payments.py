@@ -204,6 +204,9 @@ async def apply_paid(out_trade_no: str, transaction_id: str, total_fen: int, suc
 async def _emit_payment(kind: str, order: PaymentOrder, amount_fen: int | None = None) -> None:
     """The outbox event of a payment change, in the caller's transaction."""
     payable = await Payable.get(id=order.payable_id)
+    amount = order.amount_fen if amount_fen is None else amount_fen
+    await audit.record_action(None, "system", order.payer_id, "payment", f"{kind}：{payable.description}",
+                              subject_ref=order.out_trade_no, details=[f"amount_fen:{amount}"])
     await outbox.emit(kind, f"payment:{order.out_trade_no}", {
         "payable_id": order.payable_id, "user_id": order.payer_id, "description": payable.description,
         "amount_fen": order.amount_fen if amount_fen is None else amount_fen, "out_trade_no": order.out_trade_no})
