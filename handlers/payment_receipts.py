@@ -4,6 +4,7 @@ from sanic.response import json, raw
 
 from app import ratelimit
 from app.auth import current_user, requires
+from app.providers.storage import storage_for
 from app.services.payments import payment_receipts
 
 bp = Blueprint("ereceipts")  # full paths: registered at the app root, not under /api/v1
@@ -31,7 +32,7 @@ async def receipt(request: Request, order_id: int):
 async def receipt_pdf(request: Request, order_id: int):
     """The same receipt as a PDF with the signature, key id and verification address in small print."""
     r = await payment_receipts.for_order(request.app.ctx.settings, await current_user(request), order_id)
-    body = await payment_receipts.receipt_pdf(r.payload, r.signature, r.key_id, request.app.ctx.settings.base_url)
+    body = await payment_receipts.stored_pdf(storage_for(request.app), r, request.app.ctx.settings.base_url)
     return raw(body, content_type="application/pdf", headers={
         "Content-Disposition": f'inline; filename="ereceipt-{r.number}.pdf"',
         "Cache-Control": "private, no-store"})

@@ -373,3 +373,17 @@ async def test_the_receipt_pdf_embeds_its_font_and_reads_the_same_without_chines
     bare = pdftools.render(pdf, dpi=50)
     assert bare.tobytes() == pdftools.render(pdf, dpi=50, bare=False).tobytes()
     assert pdftools.ink(bare, (0, 0, bare.width, bare.height // 6)) > 200  # 示例市财政局监制 / 非税收入统一票据（电子）
+
+
+async def test_the_pdf_is_rendered_once_and_kept_in_storage(er_app, er_client, payer, issued):
+    from app.providers.storage import storage_for
+
+    order, receipt = issued
+    storage, key = storage_for(er_app), payment_receipts.pdf_key(receipt.number)
+    await storage.delete(key)
+    url = f"/api/v1/payments/{order.id}/receipt.pdf"
+    first = (await er_client.get(url, headers=payer["headers"])).content
+    assert first.startswith(b"%PDF") and await storage.get(key) == first
+    await storage.put(key, b"%PDF-kept")  # the stored file is what is served: not rendered again
+    assert (await er_client.get(url, headers=payer["headers"])).content == b"%PDF-kept"
+    await storage.delete(key)

@@ -439,3 +439,20 @@ def render_pdf(payload: dict, signature: str, key_id: str, *, base_url: str = ""
 async def receipt_pdf(payload: dict, signature: str, key_id: str, base_url: str = "") -> bytes:
     """render_pdf off the event loop (reportlab is CPU-bound)."""
     return await asyncio.to_thread(render_pdf, payload, signature, key_id, base_url=base_url)
+
+
+def pdf_key(number: str) -> str:
+    return f"pdf/payment-receipts/{number.lower()}.pdf"
+
+
+async def stored_pdf(storage, receipt: Receipt, base_url: str = "") -> bytes:
+    """The receipt's PDF from the storage, rendered and put there the first time: a signed receipt never
+    changes, so it is rendered once, and every app host serves the same file."""
+    key = pdf_key(receipt.number)
+    try:
+        return await storage.get(key)
+    except FileNotFoundError:
+        pass
+    body = await receipt_pdf(receipt.payload, receipt.signature, receipt.key_id, base_url)
+    await storage.put(key, body)
+    return body
