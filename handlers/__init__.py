@@ -2,11 +2,11 @@
 from sanic import Blueprint
 
 from handlers import acceptance_receipts, payment_receipts
-from handlers import (admin_catalog, applications, appointments, auth, catalog, chat, complaints, face,
+from handlers import (admin_catalog, delivery, applications, appointments, auth, catalog, chat, complaints, face,
                       halls, health, kiosk, me, notifications, payments, ratings, staff, track, uploads,
                       wechat_push)
 
-api = Blueprint.group(auth.bp, me.bp, catalog.bp, admin_catalog.bp, uploads.bp, face.bp, applications.bp, staff.bp,
+api = Blueprint.group(auth.bp, delivery.bp, me.bp, catalog.bp, admin_catalog.bp, uploads.bp, face.bp, applications.bp, staff.bp,
                       payments.bp, notifications.bp, chat.bp, chat.staff_bp, complaints.bp, ratings.bp, wechat_push.bp,
                       appointments.bp, halls.bp, kiosk.bp,
                       url_prefix="/api/v1")
