@@ -16,8 +16,9 @@ function isLoggedIn() {
   return Boolean(getToken());
 }
 
-function me() {
-  return request({ path: '/api/v1/me' });
+// The signed-in user, with identity: {level: 0..3, taken, ...} (utils/level.js).
+function me({ silent = false } = {}) {
+  return request({ path: '/api/v1/me', silent });
 }
 
 // identity = {name, id_number, phone}. Callers pass {silent: true} to show field errors themselves.

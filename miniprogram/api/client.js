@@ -1,19 +1,24 @@
 // The one HTTP client of the mini-program: promisified wx.request against config.apiBase,
 // bearer-token auth, and uniform error handling.
 const config = require('../config');
+const level = require('../utils/level');
 
 const TOKEN_KEY = 'token';
 const OPENID_KEY = 'sandbox_openid';
 const NETWORK_ERROR = { status: 0, code: 'network_error', message: '网络连接失败，请稍后重试', field: null };
 
 // Every failed call rejects with an ApiError carrying the server's error body.
+// A level error (identity_level_required / identity_taken) also carries the level the route needs and the
+// caller's own (utils/level.js walks the user up).
 class ApiError extends Error {
-  constructor({ status, code, message, field }) {
+  constructor({ status, code, message, field, requiredLevel, currentLevel }) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.field = field || null;
+    this.requiredLevel = requiredLevel || null;
+    this.currentLevel = currentLevel || null;
   }
 }
 
@@ -52,13 +57,16 @@ function errorFrom(statusCode, body) {
     code: error.code || `http_${statusCode}`,
     message: error.message || `请求失败（${statusCode}）`,
     field: error.field,
+    requiredLevel: error.required_level,
+    currentLevel: error.current_level,
   });
 }
 
-// A rejection shows its message as a toast unless the caller is `silent`, and is passed on.
-function toastUnless(silent) {
+// A rejection shows its message as a toast unless the caller is `silent`, and is passed on. A level error
+// instead takes the user up to the level needed and back (utils/level.js), unless the caller says `levelUp: false`.
+function toastUnless(silent, levelUp = true) {
   return (err) => {
-    if (!silent) toastError(err);
+    if (!(levelUp && level.walkUp(err)) && !silent) toastError(err);
     throw err;
   };
 }
@@ -75,12 +83,13 @@ function settleAnswer(statusCode, body, value, resolve, reject) {
 }
 
 /**
- * request({method, path, query, data, header, silent}) → Promise of the JSON body.
+ * request({method, path, query, data, header, silent, levelUp}) → Promise of the JSON body.
  * `header` adds request headers (e.g. Idempotency-Key) to the JSON content type and the bearer token.
  * A non-2xx answer rejects with an ApiError and shows its message as a toast unless `silent`;
- * a 401 also forgets the stored token.
+ * a 401 also forgets the stored token; a level error starts the walk up the real-name levels unless
+ * `levelUp` is false.
  */
-function request({ method = 'GET', path, query, data, header, silent = false }) {
+function request({ method = 'GET', path, query, data, header, silent = false, levelUp = true }) {
   return new Promise((resolve, reject) => {
     wx.request({
       url: `${config.apiBase}${path}${queryString(query)}`,
@@ -94,7 +103,7 @@ function request({ method = 'GET', path, query, data, header, silent = false }) 
         reject(new ApiError(NETWORK_ERROR));
       },
     });
-  }).catch(toastUnless(silent));
+  }).catch(toastUnless(silent, levelUp));
 }
 
 /**

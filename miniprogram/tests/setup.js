@@ -77,6 +77,7 @@ global.wx = {
   showToast: jest.fn(),
   navigateTo: jest.fn(),
   redirectTo: jest.fn(),
+  navigateBack: jest.fn(),
   switchTab: jest.fn(),
   setNavigationBarTitle: jest.fn(),
   stopPullDownRefresh: jest.fn(),
@@ -96,6 +97,9 @@ global.wx = {
   // subscribe-message consent and fetch no templates (tests/messages.test.js covers asking).
   requestSubscribeMessage: undefined,
 };
+
+// The page stack (utils/level.js reads the top page's route): empty unless a test sets pages.
+global.getCurrentPages = jest.fn(() => []);
 
 // Test API -----------------------------------------------------------------------------------
 

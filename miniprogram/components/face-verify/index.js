@@ -9,6 +9,8 @@ Component({
   properties: {
     // An error about the face check from elsewhere (e.g. submitting answered face_required).
     error: { type: String, value: '' },
+    // What the check is for (an application's face step by default; the face page of the level walk says its own).
+    hint: { type: String, value: '本事项需申请人本人刷脸验证身份，完成后方可提交申请' },
   },
   data: {
     state: 'idle', // idle | running | passed | failed

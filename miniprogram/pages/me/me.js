@@ -2,6 +2,7 @@
 const auth = require('../../api/auth');
 const { toastError } = require('../../api/client');
 const { roleLabel } = require('../../utils/format');
+const level = require('../../utils/level');
 
 const EMPTY_FORM = { name: '', id_number: '', phone: '' };
 
@@ -79,8 +80,23 @@ Component({
       wx.navigateTo({ url: '/pages/messages/messages' });
     },
 
+    // 实名等级: L2 and up show the masked identity; below L3 a citizen is offered the next step of the walk.
+    openLevelUp() {
+      const { user } = this.data;
+      wx.navigateTo({ url: level.stepUrl(3, user.level, user.taken) });
+    },
+
     showUser(user) {
-      this.setData({ loggedIn: true, user: { ...user, roleLabel: roleLabel(user.role) }, errors: {} });
+      const lvl = level.levelOf(user);
+      const taken = Boolean(user.identity && user.identity.taken);
+      this.setData({
+        loggedIn: true,
+        user: {
+          ...user, roleLabel: roleLabel(user.role), level: lvl, levelLabel: level.label(lvl), taken,
+          canLevelUp: user.role === 'citizen' && lvl < 3,
+        },
+        errors: {},
+      });
     },
 
     showSignedOut() {

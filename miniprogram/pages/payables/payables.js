@@ -4,6 +4,7 @@ const payments = require('../../api/payments');
 const auth = require('../../api/auth');
 const { yuan, localTime, payableKind, payableStatus } = require('../../utils/format');
 const refresh = require('../../behaviors/refresh');
+const level = require('../../utils/level');
 
 function toRow(p) {
   return {
@@ -32,6 +33,7 @@ Component({
   behaviors: [refresh],
   data: {
     state: 'loading', // loading | login | identity | ready | error
+    levelError: null, // {requiredLevel, currentLevel, taken} of a level error, for the 去认证 button
     items: [],
     unpaidCount: 0,
     unpaidTotal: '',
@@ -63,7 +65,15 @@ Component({
         return true;
       } catch (err) {
         if (seq !== this.seq) return false;
-        if (err.code === 'identity_required') this.setData({ state: 'identity', items: [] });
+        // Below level 3 (payables read the person's records): the client already started the walk up
+        // (utils/level.js); the page says why and offers it again.
+        if (level.isLevelError(err)) {
+          this.setData({
+            state: 'identity',
+            items: [],
+            levelError: { requiredLevel: err.requiredLevel, currentLevel: err.currentLevel, taken: err.code === 'identity_taken' },
+          });
+        } else if (err.code === 'identity_required') this.setData({ state: 'identity', items: [], levelError: null });
         else if (!auth.isLoggedIn()) this.setData({ state: 'login', items: [] }); // a 401 cleared the token
         else {
           this.setData({ state: 'error', items: [] });
@@ -85,6 +95,15 @@ Component({
 
     goMe() {
       wx.switchTab({ url: '/pages/me/me' });
+    },
+
+    goIdentity() {
+      const e = this.data.levelError;
+      if (!e) {
+        this.goMe();
+        return;
+      }
+      wx.navigateTo({ url: level.stepUrl(e.taken ? 3 : e.requiredLevel, e.taken ? 2 : e.currentLevel, e.taken) });
     },
   },
 });
