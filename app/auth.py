@@ -1,4 +1,4 @@
-"""Who is calling: bearer tokens, and the roles each route admits."""
+"""Who is calling: bearer tokens, the roles each route admits, and the real-name level it needs."""
 from __future__ import annotations
 
 from functools import wraps
@@ -8,7 +8,9 @@ from sanic import Request
 from app.db import get_by_pk
 from app.errors import Forbidden, Unauthorized
 from app.security import Claims
+from app.services.identity import identity
 from models import User
+from models.users import Role
 
 
 def claims_of(request: Request) -> Claims:
@@ -19,8 +21,12 @@ def claims_of(request: Request) -> Claims:
     return request.app.ctx.tokens.verify(token.strip())
 
 
-def requires(*roles: str):
-    """Admit callers whose token carries one of `roles` (401 without a valid token, 403 with another role)."""
+def requires(*roles: str, level: int | None = None):
+    """Admit callers whose token carries one of `roles` (401 without a valid token, 403 with another role) and,
+    for a citizen, whose account has at least real-name `level` (2: name and ID number checked; 3: and verified by
+    face): below it, 403 identity_level_required, or 409 identity_taken (see identity.require_level). Levels are a
+    citizen's; staff and admins are admitted by role. Both are recorded on the handler (__zb_roles__,
+    __zb_level__) for the OpenAPI document."""
 
     def deco(handler):
         @wraps(handler)
@@ -29,9 +35,12 @@ def requires(*roles: str):
             if claims.role not in roles:
                 raise Forbidden()
             request.ctx.claims = claims
+            if level and claims.role == Role.CITIZEN:
+                await identity.require_level(await current_user(request), level)
             return await handler(request, *args, **kwargs)
 
         wrapper.__zb_roles__ = roles
+        wrapper.__zb_level__ = level
         return wrapper
 
     return deco

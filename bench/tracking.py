@@ -8,8 +8,10 @@ Creates a scratch PostgreSQL database and flushes a dedicated Redis DB, runs `py
 the app, LOG_LEVEL=WARNING) and a bare Sanic app (bench/bare_app.py) with the same number of workers, then:
 
 setup (not measured)
-  signs in --citizens citizens through the WeChat sandbox (POST /sandbox/wechat/codes, POST /api/v1/auth/wechat)
-  and binds each to demo person 0 of the shared-data sandbox (PUT /api/v1/me/identity), signs in a window clerk
+  signs in --citizens citizens through the WeChat sandbox (POST /sandbox/wechat/codes, POST /api/v1/auth/wechat),
+  binds each to a resident of its own from the sandbox population database with a housing-fund account
+  (GET /sandbox/shared/population, PUT /api/v1/me/identity: 二要素, level 2) and passes a face verification
+  (POST /api/v1/face/sessions, the sandbox's scan, …/result: level 3, which shared reads need), signs in a window clerk
   and a staff member of the service's department through the DingTalk sandbox; submits --cases applications
   for GJJ005 (住房公积金缴存证明出具, two shared-data materials, no uploads) through POST /api/v1/applications;
   leaves a third of them submitted, has the window clerk accept a third (then in review) and accept and the
@@ -82,14 +84,22 @@ def check(r, status: int, what: str):
 # ---------------------------------------------------------------- setup through the HTTP API and the sandboxes
 
 async def sign_in_citizen(client, person: dict) -> dict:
+    """A citizen at real-name level 3 for `person`: signed in, 二要素 bound, face verified."""
     code = check(await client.post("/sandbox/wechat/codes", json={}), 200, "POST /sandbox/wechat/codes")["code"]
     session = check(await client.post(f"{API}/auth/wechat", json={"code": code}), 200, "POST /auth/wechat")
     headers = bearer(session["token"])
     user = check(await client.put(f"{API}/me/identity", headers=headers,
                                   json={"name": person["name"], "id_number": person["id_number"], "phone": phone()}),
                  200, "PUT /me/identity")
-    if not user.get("verified"):
-        raise RuntimeError(f"identity binding did not verify the citizen: {user}")
+    verify_id = check(await client.post(f"{API}/face/sessions", headers=headers), 201,
+                      "POST /face/sessions")["verify_id"]
+    check(await client.post(f"/sandbox/wechat/face/{verify_id}/complete", json={"verify_ret": 10000}), 200,
+          "POST /sandbox/wechat/face/…/complete")
+    check(await client.post(f"{API}/face/sessions/{verify_id}/result", headers=headers), 200,
+          "POST /face/sessions/…/result")
+    user = check(await client.get(f"{API}/me", headers=headers), 200, "GET /me")
+    if (user.get("identity") or {}).get("level") != 3:
+        raise RuntimeError(f"binding and face verification did not make the citizen level 3: {user}")
     return {"headers": headers, "user_id": user["id"]}
 
 
@@ -118,11 +128,15 @@ async def setup(base: str, a: argparse.Namespace) -> dict:
     import httpx
 
     async with httpx.AsyncClient(base_url=base, timeout=60) as client:
-        people = check(await client.get("/sandbox/shared/people"), 200, "GET /sandbox/shared/people")
+        residents = check(await client.get("/sandbox/shared/population", params={"limit": 1000}), 200,
+                          "GET /sandbox/shared/population")
+        people = [p for p in residents if "housing_fund" in p["datasets"]][:a.citizens]
+        if len(people) < a.citizens:
+            raise RuntimeError(f"the population database has {len(people)} residents with a housing fund, "
+                               f"fewer than --citizens {a.citizens}")
         person = people[0]
-        log(f"signing in {a.citizens} citizens bound to demo person 0 ({person['name']}, "
-            f"{person['id_number'][:6]}…)")
-        citizens = await gather_limited(8, [sign_in_citizen(client, person) for _ in range(a.citizens)])
+        log(f"signing in {a.citizens} citizens, each bound to a resident of its own (level 3)")
+        citizens = await gather_limited(8, [sign_in_citizen(client, p) for p in people])
 
         guide = check(await client.get(f"{API}/services/{SERVICE}"), 200, f"GET /services/{SERVICE}")
         directory = check(await client.get("/sandbox/dingtalk/users"), 200, "GET /sandbox/dingtalk/users")
@@ -157,7 +171,7 @@ async def setup(base: str, a: argparse.Namespace) -> dict:
         final = {c["acceptance_no"]: c for c in cases} | {c["acceptance_no"]: c for c in moved}
         states = Counter(c["status"] for c in final.values())
         log(f"case states: {dict(states)}")
-        return {"citizens": citizens, "person": {"name": person["name"], "index": 0},
+        return {"citizens": citizens, "person": {"name": person["name"], "residents": len(people)},
                 "service": {"code": SERVICE, "name": guide["name"], "lead_department": dept},
                 "cases": [{"acceptance_no": no, "track_token": c["track_token"], "status": c["status"],
                            "timeline": len(c["timeline"])} for no, c in final.items()],
@@ -282,7 +296,7 @@ def main() -> int:
                    help="measure each scenario this many times, interleaved, and report the median (default 2)")
     p.add_argument("--cases", type=int, default=200, help="cases whose tracking views are read (default 200)")
     p.add_argument("--citizens", type=int, default=64,
-                   help="signed-in citizens, all bound to demo person 0, taking turns to submit (default 64)")
+                   help="signed-in citizens, each bound to a resident of its own, taking turns to submit (default 64)")
     p.add_argument("--submissions", type=int, default=400, help="measured submissions per round (default 400)")
     p.add_argument("--concurrency", type=int, default=32, help="submissions in flight (default 32)")
     p.add_argument("--submission-warmup", type=int, default=32,

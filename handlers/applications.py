@@ -43,7 +43,7 @@ async def preview(request: Request):
 
 
 @bp.post("/")
-@requires("citizen")
+@requires("citizen", level=2)
 async def apply(request: Request):
     """Apply for a service or a bundle. An Idempotency-Key header makes a double tap one application."""
     body = parse(request, ApplyBody)

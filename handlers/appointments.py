@@ -17,7 +17,7 @@ class BookBody(Body):
 
 
 @bp.post("")
-@requires("citizen")
+@requires("citizen", level=2)
 async def book(request: Request):
     """Book a slot: 201 with the appointment code and its check-in QR. 409 when the slot is full or a personal
     rule refuses (one per service per day, at most N active), 403 while suspended for no-shows."""

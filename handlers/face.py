@@ -10,7 +10,7 @@ bp = Blueprint("face", url_prefix="/face")
 
 
 @bp.post("/sessions")
-@requires("citizen")
+@requires("citizen", level=2)
 async def start(request: Request):
     """Open a WeChat face verification: {"verify_id", "expires_in"} for wx.requestFacialVerify (real-name binding
     required; the name and ID number sent to WeChat are an audited read)."""
@@ -21,9 +21,10 @@ async def start(request: Request):
 
 
 @bp.post("/sessions/<verify_id:str>/result")
-@requires("citizen")
+@requires("citizen", level=2)
 async def result(request: Request, verify_id: str):
-    """The result of the caller's own face verification: {"passed", "verify_ret", "face_verified_at"}.
+    """The result of the caller's own face verification: {"passed", "verify_ret", "face_verified_at"}. A pass makes
+    the account level 3, the holder of its bound identity (taking it over from another account that held it).
     409 face_pending before the scan is done, 410 once the session expired; a final result is answered as stored."""
     user = await current_user(request)
     return json(await face.result(request.app.ctx.wechat, request.app.ctx.vault, user, verify_id))

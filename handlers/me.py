@@ -25,7 +25,7 @@ class EnterpriseBody(Body):
 @bp.get("/")
 @requires(*ANY)
 async def me(request: Request):
-    """The caller's profile, personal data masked (the read is audited)."""
+    """The caller's profile, personal data masked (the read is audited), with identity: {"level": 0..3, "taken"}."""
     user = await current_user(request)
     return json(await identity.profile(user, user, "本人查看个人信息"))
 
@@ -33,15 +33,16 @@ async def me(request: Request):
 @bp.put("/identity")
 @requires("citizen")
 async def bind(request: Request):
-    """Real-name binding: name, ID number (GB 11643) and mobile number; stored encrypted, answered masked."""
+    """Real-name binding (level 2): name, ID number (GB 11643) and mobile number, the name checked against the
+    number in the population database (422 on a mismatch, 429 after too many); stored encrypted, answered masked."""
     body = parse(request, IdentityBody)
     user = await current_user(request)
-    await identity.bind_identity(request.app.ctx.vault, user, body.name, body.id_number, body.phone)
+    await identity.bind_identity(request.app.ctx, user, body.name, body.id_number, body.phone)
     return json(await identity.profile(user, user, "实名认证后回显"))
 
 
 @bp.get("/identity")
-@requires("citizen")
+@requires("citizen", level=2)
 async def reveal(request: Request):
     """The caller's own full personal data, for filling a form: ?fields=id_number,phone (audited)."""
     user = await current_user(request)
@@ -50,7 +51,7 @@ async def reveal(request: Request):
 
 
 @bp.get("/access-log")
-@requires(*ANY)
+@requires(*ANY, level=3)
 async def access_log(request: Request):
     """Who read the caller's personal data, when, which fields and why."""
     user = await current_user(request)
@@ -73,7 +74,7 @@ async def enterprises(request: Request):
 
 
 @bp.post("/enterprises")
-@requires("citizen")
+@requires("citizen", level=2)
 async def add_enterprise(request: Request):
     """Act for an enterprise, found by its 统一社会信用代码 (GB 32100 checked). Needs real-name binding."""
     body = parse(request, EnterpriseBody)

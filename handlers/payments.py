@@ -24,7 +24,7 @@ class RefundBody(Body):
 
 
 @bp.get("/payables")
-@requires("citizen")
+@requires("citizen", level=3)
 async def payables(request: Request):
     """What I owe: case fees and traffic fines (looked up for my bound identity), unpaid first."""
     user = await current_user(request)
@@ -32,7 +32,7 @@ async def payables(request: Request):
 
 
 @bp.post("/payments")
-@requires("citizen")
+@requires("citizen", level=2)
 async def pay(request: Request):
     """Pay a payable: a WeChat Pay JSAPI order and the parameters for wx.requestPayment."""
     body = parse(request, PayBody)

@@ -32,6 +32,9 @@ class User(Model):
     phone_masked = fields.CharField(max_length=16, null=True)
     verified_at = fields.DatetimeField(null=True)
     face_verified_at = fields.DatetimeField(null=True)
+    # The blind index of the identity this account holds at real-name level 3 (face verified): unique, so one
+    # ID number has at most one level-3 account.
+    holder_bidx = fields.CharField(max_length=64, null=True, unique=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -1,6 +1,7 @@
 """Plain async helpers that make what tests need through the HTTP API, the way a client would."""
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import date, timedelta
 
@@ -39,20 +40,54 @@ async def wechat_code(client: httpx.AsyncClient, openid: str | None = None) -> d
     return r.json()
 
 
-async def citizen(client: httpx.AsyncClient, bind: bool = True, name: str = "王小明") -> dict:
-    """A signed-in citizen (a new WeChat user), real-name bound unless bind=False.
-    Returns {"token", "user", "openid", "id_number", "phone", "headers"}."""
+_residents: list[dict] = []
+_next_resident = itertools.count()
+
+
+async def resident(client: httpx.AsyncClient) -> dict:
+    """A synthetic resident of the sandbox population database ({"name", "id_number", "datasets"}) that no
+    earlier call in this test session handed out: each test citizen is a person of its own."""
+    if not _residents:
+        r = await client.get("/sandbox/shared/population", params={"limit": 1000})
+        assert r.status_code == 200, r.text
+        _residents.extend(r.json())
+    return _residents[next(_next_resident) % len(_residents)]
+
+
+async def face_pass(client: httpx.AsyncClient, who: dict) -> dict:
+    """`who` passes a face verification for their bound identity (the sandbox plays the phone's scan), which
+    makes the account level 3 (taking the identity over from another account if one held it). Returns GET /me."""
+    r = await client.post("/api/v1/face/sessions", headers=who["headers"])
+    assert r.status_code == 201, r.text
+    verify_id = r.json()["verify_id"]
+    r = await client.post(f"/sandbox/wechat/face/{verify_id}/complete", json={"verify_ret": 10000})
+    assert r.status_code == 200, r.text
+    r = await client.post(f"/api/v1/face/sessions/{verify_id}/result", headers=who["headers"])
+    assert r.status_code == 200 and r.json()["passed"], r.text
+    r = await client.get("/api/v1/me", headers=who["headers"])
+    assert r.status_code == 200 and r.json()["identity"]["level"] == 3, r.text
+    who["user"] = r.json()
+    return who["user"]
+
+
+async def citizen(client: httpx.AsyncClient, bind: bool = True, level: int = 2) -> dict:
+    """A signed-in citizen (a new WeChat user). Unless bind=False, real-name bound (二要素, level 2) to a resident
+    of the population database of its own; level=3 adds a face pass.
+    Returns {"token", "user", "openid", "id_number", "name", "phone", "headers"}."""
     code = await wechat_code(client)
     r = await client.post("/api/v1/auth/wechat", json={"code": code["code"]})
     assert r.status_code == 200, r.text
     out = {"token": r.json()["token"], "user": r.json()["user"], "openid": code["openid"]}
     out["headers"] = auth(out["token"])
     if bind:
-        out["id_number"], out["phone"] = id_number(), phone()
+        person = await resident(client)
+        out["id_number"], out["name"], out["phone"] = person["id_number"], person["name"], phone()
         r = await client.put("/api/v1/me/identity", headers=out["headers"],
-                             json={"name": name, "id_number": out["id_number"], "phone": out["phone"]})
+                             json={"name": out["name"], "id_number": out["id_number"], "phone": out["phone"]})
         assert r.status_code == 200, r.text
         out["user"] = r.json()
+        if level >= 3:
+            await face_pass(client, out)
     return out
 
 
@@ -94,13 +129,15 @@ async def demo_person(client: httpx.AsyncClient, index: int = 0) -> dict:
 
 
 async def demo_citizen(client: httpx.AsyncClient, index: int = 0) -> dict:
-    """A signed-in citizen bound to a demo person's identity (so shared materials are found)."""
+    """A signed-in citizen at level 3 for a demo person's identity (so shared materials and fines are found).
+    A new account each call: its face pass takes the identity over from the account an earlier call made."""
     person = await demo_person(client, index)
     c = await citizen(client, bind=False)
     r = await client.put("/api/v1/me/identity", headers=c["headers"],
                          json={"name": person["name"], "id_number": person["id_number"], "phone": phone()})
     assert r.status_code == 200, r.text
     c.update(user=r.json(), id_number=person["id_number"], name=person["name"])
+    await face_pass(client, c)
     return c
 
 

@@ -34,6 +34,14 @@ Answer (always JSON; HTTP 200 answered, 400 bad request, 401 refused)
     request. The adapter refuses (ProviderError) an answer without a valid signature, with a stale timestamp
     or with another nonce, and one whose results do not match the queries one to one.
 
+二要素核验 (is this ID number held by a person of this name in the population database?), signed the same way
+in both directions:
+    POST {base}/api/v1/identity/verify
+    body   {"purpose": "实名认证二要素核验", "name": "张三", "id_number": "…"}
+    answer {"code": 0, "data": {"result": "match" | "mismatch" | "unknown" | "cancelled"}}
+    "mismatch": the number belongs to a person of another name; "unknown": no such number; "cancelled": the
+    number is cancelled (its holder died). A malformed request is HTTP 400 {"code": 400, "message": …}.
+
 Configuration: SHARED_DATA_BASE (the platform's base URL; the in-app sandbox at {base_url}/sandbox/shared when
 the sandbox is on and no base is set), SHARED_DATA_APP_ID and SHARED_DATA_APP_SECRET (sandbox defaults
 "zhangban" / "sandbox-shared-secret").
@@ -61,6 +69,8 @@ NONCE_TTL = 600  # seconds the platform remembers a nonce
 NONCE = re.compile(r"^[0-9a-f]{32}$")
 MAX_QUERIES = 20  # dataset reads in one request
 QUERY_PATH = "/api/v1/datasets/query"
+VERIFY_PATH = "/api/v1/identity/verify"
+VERIFY_RESULTS = frozenset({"match", "mismatch", "unknown", "cancelled"})
 
 
 # ---------------------------------------------------------------- the signature scheme (shared with the sandbox)
@@ -122,29 +132,48 @@ class SharedData:
     async def query_many(self, queries: list[tuple[str, dict, str | None]], purpose: str) -> list[dict | None]:
         """Several (dataset, subject, licence_type) reads in one signed request: for each, in order, its record
         (as query() returns it) or None."""
-        if not self.base:
-            raise ProviderError("数据共享平台未配置（SHARED_DATA_BASE）")
         if not 1 <= len(queries) <= MAX_QUERIES:
             raise ProviderError(f"一次最多查询{MAX_QUERIES}项共享数据")
-        url = self.base + QUERY_PATH
+        datasets = [d for d, _, _ in queries]
+        answer = await self._call(QUERY_PATH, {"purpose": purpose, "queries": [
+            {"dataset": d, "subject": subject, "licence_type": lt} for d, subject, lt in queries]}, ",".join(datasets))
+        data = answer.get("data")
+        results = data.get("results") if isinstance(data, dict) else None
+        if not isinstance(results, list) or len(results) != len(datasets):
+            raise ProviderError("数据共享平台返回的数据格式不正确")
+        return [self._result(item, dataset) for item, dataset in zip(results, datasets)]
+
+    async def verify_identity(self, name: str, id_number: str, purpose: str) -> str:
+        """二要素核验 against the population database: "match", "mismatch" (the number belongs to someone of another
+        name), "unknown" (no such number) or "cancelled" (the number is cancelled, e.g. its holder died)."""
+        answer = await self._call(VERIFY_PATH, {"purpose": purpose, "name": name, "id_number": id_number}, "identity")
+        data = answer.get("data")
+        result = data.get("result") if isinstance(data, dict) else None
+        if result not in VERIFY_RESULTS:
+            raise ProviderError("数据共享平台返回的数据格式不正确")
+        return result
+
+    async def _call(self, suffix: str, payload: dict, what: str) -> dict:
+        """One signed request to {base}{suffix}; its signed, fresh answer with code 0 (else a ProviderError)."""
+        if not self.base:
+            raise ProviderError("数据共享平台未配置（SHARED_DATA_BASE）")
+        url = self.base + suffix
         path = urlsplit(url).path
-        body = dumps({"purpose": purpose, "queries": [{"dataset": d, "subject": subject, "licence_type": lt}
-                                                      for d, subject, lt in queries]})
+        body = dumps(payload)
         headers = {"Content-Type": "application/json; charset=utf-8", "X-Zb-App-Id": self.app_id,
                    **signed_headers(self.secret, "POST", path, body)}
         try:
             resp = await self.http.exchange("POST", url, content=body, headers=headers)
         except httpx.HTTPError as exc:
             raise ProviderError(f"数据共享平台连接失败：{type(exc).__name__}") from exc
-        return self._answer(resp, path, headers["X-Zb-Nonce"], [d for d, _, _ in queries])
+        return self._answer(resp, path, headers["X-Zb-Nonce"], what)
 
-    def _answer(self, resp: httpx.Response, path: str, nonce: str, datasets: list[str]) -> list[dict | None]:
+    def _answer(self, resp: httpx.Response, path: str, nonce: str, what: str) -> dict:
         if resp.status_code >= 500:
             raise ProviderError(f"数据共享平台返回错误（HTTP {resp.status_code}）")
         if resp.headers.get("x-zb-nonce") != nonce or not valid(self.secret, str(resp.status_code), path,
                                                                  resp.headers, resp.content):
-            log.warning("shared data %s: answer (HTTP %s) without a valid signature", ",".join(datasets),
-                        resp.status_code)
+            log.warning("shared data %s: answer (HTTP %s) without a valid signature", what, resp.status_code)
             raise ProviderError("数据共享平台的应答签名无效，已拒绝该数据")
         try:
             answer = resp.json()
@@ -157,11 +186,7 @@ class SharedData:
             raise ProviderError("数据共享平台拒绝了本系统的请求（签名或时间戳无效）")
         if code != 0:
             raise ProviderError(f"数据共享平台查询失败（{code}：{answer.get('message', '')}）")
-        data = answer.get("data")
-        results = data.get("results") if isinstance(data, dict) else None
-        if not isinstance(results, list) or len(results) != len(datasets):
-            raise ProviderError("数据共享平台返回的数据格式不正确")
-        return [self._result(item, dataset) for item, dataset in zip(results, datasets)]
+        return answer
 
     @staticmethod
     def _result(item, dataset: str) -> dict | None:

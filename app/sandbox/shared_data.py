@@ -3,8 +3,10 @@
 Speaks the protocol documented in app/providers/shared_data.py: verifies the app id, timestamp (±300 s),
 nonce (remembered in Redis for 600 s, so a replay is refused by every worker) and HMAC signature, then answers
 from the demo records under app/seed/data/shared/ (people.json: citizens, and the deceased for 身后一件事;
-enterprises.json), signing its answer. GET /sandbox/shared/people and /enterprises list the demo subjects,
-for binding a demo identity or adding a demo enterprise.
+enterprises.json) and the synthetic residents of app/sandbox/population.py, signing its answer; it also answers
+二要素核验 (name + ID number) from the same population records. GET /sandbox/shared/people and /enterprises
+list the demo subjects, for binding a demo identity or adding a demo enterprise; GET /sandbox/shared/population
+the synthetic residents (each test or benchmark citizen binds one of its own).
 """
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.catalog_schema import DATASETS
-from app.providers.shared_data import (MAX_QUERIES, NONCE, NONCE_TTL, QUERY_PATH, credentials, dumps, fresh, sign,
-                                      signed_headers)
+from app.providers.shared_data import (MAX_QUERIES, NONCE, NONCE_TTL, QUERY_PATH, VERIFY_PATH, credentials, dumps,
+                                      fresh, sign, signed_headers)
+from app.sandbox import population
 from app.security import mask_name
 
 bp = Blueprint("sandbox_shared", url_prefix="/sandbox/shared")
@@ -28,11 +31,15 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "seed" / "data" / "shared"
 
 @lru_cache(maxsize=1)
 def demo() -> dict:
-    """The demo records, indexed: {"people": [...], "by_id": {id_number: person}, "by_code": {credit_code: ent}}."""
+    """The demo records and the synthetic residents, indexed: {"people": [...], "residents": [...],
+    "by_id": {id_number: person}, "deceased": {id_number}, "by_code": {credit_code: ent}}."""
     people = jsonlib.loads((DATA_DIR / "people.json").read_text("utf-8"))
     enterprises = jsonlib.loads((DATA_DIR / "enterprises.json").read_text("utf-8"))["enterprises"]
-    return {"people": people["people"], "enterprises": enterprises,
-            "by_id": {p["id_number"]: p for p in people["people"] + people.get("deceased", [])},
+    known = people["people"] + people.get("deceased", [])
+    synthetic = list(population.residents(frozenset(p["id_number"] for p in known)))
+    return {"people": people["people"], "enterprises": enterprises, "residents": synthetic,
+            "by_id": {p["id_number"]: p for p in known + synthetic},
+            "deceased": {p["id_number"] for p in people.get("deceased", [])},
             "by_code": {e["credit_code"]: e for e in enterprises}}
 
 
@@ -48,6 +55,19 @@ async def enterprises(request: Request):
     """The demo enterprises; each one's legal representative is one of the demo citizens."""
     return json([{"name": e["name"], "credit_code": e["credit_code"], "legal_representative": e["legal_representative"]}
                  for e in demo()["enterprises"]], ensure_ascii=False)
+
+
+@bp.get("/population")
+async def residents(request: Request):
+    """The synthetic residents of the population database (app/sandbox/population.py), in their fixed order:
+    ?offset=0&limit=100 (at most 1000), each {"name", "id_number", "datasets": [the datasets it has]}."""
+    def arg(name: str, default: int) -> int:
+        value = request.args.get(name, "")
+        return int(value) if value.isascii() and value.isdigit() and len(value) <= 6 else default
+
+    offset, limit = arg("offset", 0), min(arg("limit", 100), 1000)
+    return json([{"name": p["name"], "id_number": p["id_number"], "datasets": sorted(p["datasets"])}
+                 for p in demo()["residents"][offset:offset + limit]], ensure_ascii=False)
 
 
 # ---------------------------------------------------------------- the query API
@@ -153,9 +173,33 @@ def _result(q: dict) -> dict:
         "summary": _summary(dataset, holder, record), "record": record}}
 
 
-@bp.post(QUERY_PATH)
-async def query(request: Request):
-    """Dataset records about people or enterprises, for a signed, fresh, never-replayed request."""
+def verify_result(name: str, id_number: str) -> str:
+    """二要素核验 against the population records: match, mismatch, unknown or cancelled (deceased)."""
+    data = demo()
+    person = data["by_id"].get(id_number.strip().upper())
+    if person is None:
+        return "unknown"
+    if person["id_number"] in data["deceased"]:
+        return "cancelled"
+    return "match" if person["name"] == name.strip() else "mismatch"
+
+
+def _bad_verify(body) -> str | None:
+    if not isinstance(body, dict):
+        return "请求体应为JSON对象"
+    purpose = body.get("purpose")
+    if not isinstance(purpose, str) or not purpose.strip() or len(purpose) > 128:
+        return "缺少核验事由（purpose）"
+    for key, longest in (("name", 64), ("id_number", 32)):
+        value = body.get(key)
+        if not isinstance(value, str) or not value.strip() or len(value) > longest:
+            return f"{key} 应为1至{longest}个字符"
+    return None
+
+
+async def _signed(request: Request):
+    """(answer, refusal): answer(status, body) signs an answer to this request; refusal is the 401 answer when the
+    request's app id, timestamp, nonce or signature is wrong or the nonce was seen before, else None."""
     app_id, secret = credentials(request.app.ctx.settings)
     path, raw = request.path, request.body or b""
     h = request.headers
@@ -170,19 +214,44 @@ async def query(request: Request):
         return answer(401, {"code": 401, "message": message})
 
     if h.get("x-zb-app-id") != app_id:
-        return refuse("应用未注册（X-Zb-App-Id）")
+        return answer, refuse("应用未注册（X-Zb-App-Id）")
     if not fresh(ts):
-        return refuse("时间戳无效或已超过300秒（X-Zb-Timestamp）")
+        return answer, refuse("时间戳无效或已超过300秒（X-Zb-Timestamp）")
     if not NONCE.match(nonce):
-        return refuse("随机串应为32位十六进制（X-Zb-Nonce）")
+        return answer, refuse("随机串应为32位十六进制（X-Zb-Nonce）")
     if not hmac.compare_digest(signature.lower(), sign(secret, "POST", path, ts, nonce, raw)):
-        return refuse("签名错误（X-Zb-Signature）")
+        return answer, refuse("签名错误（X-Zb-Signature）")
     if not await request.app.ctx.redis.set(f"zb:sbx:shared:nonce:{app_id}:{nonce}", "1", nx=True, ex=NONCE_TTL):
-        return refuse("随机串已使用，疑似重放请求（X-Zb-Nonce）")
+        return answer, refuse("随机串已使用，疑似重放请求（X-Zb-Nonce）")
+    return answer, None
+
+
+def _json(raw: bytes):
     try:
-        body = jsonlib.loads(raw)
+        return jsonlib.loads(raw)
     except ValueError:
-        body = None
+        return None
+
+
+@bp.post(QUERY_PATH)
+async def query(request: Request):
+    """Dataset records about people or enterprises, for a signed, fresh, never-replayed request."""
+    answer, refusal = await _signed(request)
+    if refusal:
+        return refusal
+    body = _json(request.body or b"")
     if problem := _bad_request(body):
         return answer(400, {"code": 400, "message": problem})
     return answer(200, {"code": 0, "data": {"results": [_result(q) for q in body["queries"]]}})
+
+
+@bp.post(VERIFY_PATH)
+async def verify(request: Request):
+    """二要素核验: does the population database hold this ID number under this name? (signed like the queries)"""
+    answer, refusal = await _signed(request)
+    if refusal:
+        return refusal
+    body = _json(request.body or b"")
+    if problem := _bad_verify(body):
+        return answer(400, {"code": 400, "message": problem})
+    return answer(200, {"code": 0, "data": {"result": verify_result(body["name"], body["id_number"])}})

@@ -1,13 +1,13 @@
 import asyncio
 import re
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from app.services.identity import audit
 from app.services.platform import counters, workdays
-from models import AuditLog, Counter, OutboxEvent
+from models import AuditLog, Counter, OutboxEvent, User
 from tests.factories import admin, citizen, staff_of, window_clerk
 
 SIMPLE = "GJJ005"  # 住房公积金缴存证明出具: one department, no face check
@@ -238,7 +238,7 @@ async def test_supplement_at_intake_returns_to_intake(client, flow, person):
 async def test_applying_needs_identity_consent_and_the_right_materials(client, flow, person):
     unbound = await citizen(client, bind=False)
     r = await client.post("/api/v1/applications", headers=unbound["headers"], json={"service": SIMPLE})
-    assert r.status_code == 403 and r.json()["error"]["code"] == "identity_required"
+    assert r.status_code == 403 and r.json()["error"]["code"] == "identity_level_required"
     r = await flow.apply(person, SIMPLE, consent=False, upload_all=False)
     assert r.status_code == 422 and r.json()["error"]["field"] == "consent"
     r = await client.post("/api/v1/applications", headers=person["headers"],
@@ -286,6 +286,8 @@ async def test_a_record_the_shared_database_lacks_must_be_uploaded(client, flow,
 
 
 async def test_face_required_services_need_a_recent_face_pass(client, flow, person):
+    # The pass that made this account level 3 was an hour ago: too old for a service that wants a fresh one.
+    await User.filter(id=person["user"]["id"]).update(face_verified_at=datetime.now(timezone.utc) - timedelta(hours=1))
     r = await flow.apply(person, "RS0003", upload_all=False)
     assert r.status_code == 403 and r.json()["error"]["code"] == "face_required"
     s = (await client.post("/api/v1/face/sessions", headers=person["headers"])).json()

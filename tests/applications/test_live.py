@@ -26,6 +26,10 @@ async def test_a_watcher_sees_each_change_as_it_happens(server, client):
         person = (await ok_json(await live.get("/sandbox/shared/people")))[0]
         await ok_json(await live.put("/api/v1/me/identity", headers=me,
                                    json={"name": person["name"], "id_number": person["id_number"], "phone": "13900001111"}))
+        # Level 3 (shared materials are read only for an account verified by face to be that person).
+        verify_id = (await ok_json(await live.post("/api/v1/face/sessions", headers=me)))["verify_id"]
+        await ok_json(await live.post(f"/sandbox/wechat/face/{verify_id}/complete", json={"verify_ret": 10000}))
+        assert (await ok_json(await live.post(f"/api/v1/face/sessions/{verify_id}/result", headers=me)))["passed"]
         case = await ok_json(await live.post("/api/v1/applications", headers=me,
                                            json={"service": "GJJ005", "consent": True}))
         clerk_id = next(m["userid"] for m in await ok_json(await live.get("/sandbox/dingtalk/users")) if "window" in m["roles"])

@@ -12,14 +12,14 @@ from app.providers.http import make_client
 from app.providers.shared_data import SharedData, credentials, dumps, shared_data_for, sign, signed_headers, valid
 from app.sandbox.shared_data import demo
 from app.services.cases import shared_reads
-from app.services.identity.identity import IdentityNotBound
+from app.services.identity.identity import IdentityLevelRequired
 from app.validators import credit_code_problem, id_number_problem
 from models import AuditLog, User
-from tests.factories import citizen, phone
+from tests.factories import citizen, face_pass, phone
 
 SETTINGS = Settings()  # the suite runs with the default shared-data credentials
 QUERY = "/sandbox/shared/api/v1/datasets/query"
-_bound: dict[str, dict] = {}  # a demo identity is bound to one test citizen per session
+_bound: dict[str, dict] = {}  # a demo identity's test citizen, reused while it still holds the identity
 
 
 def _guide(materials: list[dict], situations: list[dict] | None = None, audience: str = "citizen") -> dict:
@@ -41,14 +41,17 @@ async def _person(client, name: str) -> dict:
 
 
 async def _demo_citizen(client, name: str) -> dict:
-    """A signed-in citizen bound to the demo identity `name` (whose records the sandbox holds)."""
-    if name not in _bound:
+    """A signed-in citizen holding the demo identity `name` at level 3 (whose records the sandbox holds): the one
+    made before, unless another test's account has since taken the identity over by face."""
+    held = _bound.get(name)
+    if held is None or (await client.get("/api/v1/me", headers=held["headers"])).json()["identity"]["level"] != 3:
         person = await _person(client, name)
         c = await citizen(client, bind=False)
         r = await client.put("/api/v1/me/identity", headers=c["headers"],
                              json={"name": person["name"], "id_number": person["id_number"], "phone": phone()})
         assert r.status_code == 200, r.text
         _bound[name] = {**c, "id_number": person["id_number"], "user": r.json()}
+        await face_pass(client, _bound[name])
     c = _bound[name]
     return {**c, "row": await User.get(id=c["user"]["id"])}
 
@@ -297,13 +300,15 @@ async def test_fetch_material_refuses_what_the_guide_does_not_list(client, app):
     assert await AuditLog.filter(subject_id=c["row"].id).count() == before  # nothing read, nothing logged
 
 
-async def test_fetch_material_needs_a_bound_applicant_and_a_purpose(client, app):
+async def test_fetch_material_needs_an_applicant_at_level_3_and_a_purpose(client, app):
     m = _shared("户籍信息", "population")
     guide = _guide([m])
-    unbound = await citizen(client, bind=False)
-    row = await User.get(id=unbound["user"]["id"])
-    with pytest.raises(IdentityNotBound):
-        await shared_reads.fetch_material(shared_data_for(app), guide, m, row, app.ctx.vault, "330402-20261125-000002")
+    for who in (await citizen(client, bind=False), await citizen(client)):  # level 1, level 2
+        row = await User.get(id=who["user"]["id"])
+        with pytest.raises(IdentityLevelRequired) as err:
+            await shared_reads.fetch_material(shared_data_for(app), guide, m, row, app.ctx.vault,
+                                             "330402-20261125-000002")
+        assert err.value.required == 3
     c = await _demo_citizen(client, "张建国")
     with pytest.raises(Invalid):
         await shared_reads.fetch_material(shared_data_for(app), guide, m, c["row"], app.ctx.vault, " ")

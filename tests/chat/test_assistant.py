@@ -1,4 +1,5 @@
 """The assistant through HTTP: each intent, its structured replies, the evaluation set, and care rules."""
+import json
 import logging
 import uuid
 
@@ -102,6 +103,10 @@ async def test_booking_a_service_no_hall_offers_has_no_slot_cards(client, strang
 
 
 async def test_paying_lists_my_unpaid_payables(client, stranger):
+    # Level 2 (no face pass): payables read the person's records, so the assistant asks for the face check first.
+    out = await say(client, stranger, (await chat_session(client, stranger))["session"]["id"], "我要缴费")
+    assert not cards(out["replies"], "payable") and "刷脸" in json.dumps(out["replies"], ensure_ascii=False)
+    stranger = await citizen(client, level=3)
     out0 = await say(client, stranger, (await chat_session(client, stranger))["session"]["id"], "我要缴费")
     assert not cards(out0["replies"], "payable")
     payable = await Payable.create(

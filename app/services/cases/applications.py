@@ -24,7 +24,7 @@ from app.services.catalog import catalog
 from app.services.identity import audit, face
 from app.services.payments import payments
 from app.services.platform import counters, outbox, workdays
-from app.services.identity.identity import require_bound
+from app.services.identity.identity import LEVEL_CHECKED, require_level
 from app.security import mask_name
 from models import (Application, ApplicationEvent, ApplicationMaterial, ApplicationStep, AuditLog, Bundle, CaseStatus,
                     Department, Service, StepStatus, User)
@@ -208,8 +208,9 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
                  enterprise_credit_code: str | None = None,
                  channel: str = "mobile") -> tuple[Application, bool, CaseParts | None]:
     """Apply once (一号申请): shared-data materials are fetched, never asked for. Returns (case, created, parts):
-    for a new case, `parts` are its rows as written (for detail() without reading them back)."""
-    require_bound(user)
+    for a new case, `parts` are its rows as written (for detail() without reading them back). Level 2 applies with
+    uploads; reading shared materials needs level 3 (shared_data.plan_reads)."""
+    await require_level(user, LEVEL_CHECKED)
     if idempotency_key:
         existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
         if existing:

@@ -15,7 +15,7 @@ from app.providers.shared_data import SharedData
 from app.security import Vault
 from app.services.identity import audit
 from app.services.catalog.catalog import materials_for, resolve_answers
-from app.services.identity.identity import require_bound
+from app.services.identity.identity import LEVEL_FACE, require_level
 from models import AuditLog, User, UserEnterprise
 
 # 电子证照 issued to a legal person rather than to a natural person.
@@ -83,8 +83,10 @@ class Reads:
 async def plan_reads(wanted: list[tuple[dict, dict]], applicant: User, vault: Vault,
                      enterprise_credit_code: str | None = None) -> Reads:
     """The reads of shared materials, each given as (guide, material). Refused unless each guide lists its
-    material's (dataset, licence_type) as shared."""
-    require_bound(applicant)
+    material's (dataset, licence_type) as shared, and unless the applicant holds their identity at level 3 (an
+    account verified to be that person by face: only then are the person's records read)."""
+    if wanted:
+        await require_level(applicant, LEVEL_FACE)
     queries = []
     for guide, material in wanted:
         dataset, licence_type = material.get("dataset"), material.get("licence_type") or None

@@ -20,6 +20,7 @@ from app.redis import subscribe_forever
 from app.services.cases import applications
 from app.services.engagement import assistant
 from app.services.halls import appointments
+from app.services.identity import identity
 from app.services.payments import payments
 from app.services.platform import workdays
 from app.services.engagement.assistant import text
@@ -243,6 +244,8 @@ async def _booking(ctx, snap, services: list[str]) -> list[dict]:
 async def _paying(ctx, user: User | None) -> list[dict]:
     if user is None or user.verified_at is None:
         return _sign_in_first()
+    if identity.level_of(user) < identity.LEVEL_FACE:
+        return [text("查询待缴费用需先完成本人刷脸核身（实名等级3），请在“我的”中完成刷脸后再查询。")]
     unpaid = [p for p in await payments.payables_of(ctx, user) if p.status == PayableStatus.UNPAID]
     if not unpaid:
         return [text("您目前没有待缴费用。")]

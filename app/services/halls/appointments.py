@@ -224,7 +224,7 @@ def payload(appt: Appointment, hall_name: str) -> dict:
 async def book(ctx, user: User, hall_id: int, service: str, slot_id: int) -> Appointment:
     """Book a place in a slot (real-name binding required). 409 when full or against a per-person rule, 403
     while suspended for no-shows."""
-    identity.require_bound(user)
+    await identity.require_level(user, identity.LEVEL_CHECKED)
     s = ctx.settings
     now = utcnow()
     slot = await Slot.get_or_none(id=slot_id).select_related("hall")

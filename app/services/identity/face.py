@@ -10,14 +10,14 @@ from __future__ import annotations
 import uuid
 from datetime import timedelta
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from app.errors import AppError, Conflict, Forbidden, NotFound, ProviderError
 from app.providers.wechat import CERT_TYPE, FACE_NOT_FINISHED, WeChat, cert_hash
 from app.security import Vault
-from app.services.identity import audit
+from app.services.identity import audit, identity
 from app.services.platform import workdays
-from app.services.identity.identity import require_bound
 from models import FaceSession, User
 
 PURPOSE = "刷脸核身"
@@ -46,15 +46,15 @@ async def _cert_info(vault: Vault, user: User) -> tuple[str, str]:
     return user.name, vault.decrypt("id_number", user.id_number_enc)
 
 
-def _check_citizen(user: User) -> None:
-    require_bound(user)
+async def _check_citizen(user: User) -> None:
+    await identity.require_level(user, identity.LEVEL_CHECKED)
     if not user.openid:
         raise Forbidden("请在微信小程序中进行刷脸核身", code="wechat_required")
 
 
 async def start(wechat: WeChat, vault: Vault, user: User) -> dict:
     """Open a face verification for the signed-in citizen: {"verify_id", "expires_in"} for wx.requestFacialVerify."""
-    _check_citizen(user)
+    await _check_citizen(user)
     name, id_number = await _cert_info(vault, user)
     out_seq_no = _new_out_seq_no()
     answer = await wechat.face_verify_id(out_seq_no, name, id_number, user.openid)
@@ -82,7 +82,7 @@ async def result(wechat: WeChat, vault: Vault, user: User, verify_id: str) -> di
         return _view(session, user)
     if session.expires_at <= workdays.utcnow():
         raise FaceSessionExpired()
-    _check_citizen(user)
+    await _check_citizen(user)
     name, id_number = await _cert_info(vault, user)
     data = await wechat.face_verify_info(session.verify_id, session.out_seq_no,
                                          cert_hash(CERT_TYPE, name, id_number), user.openid)
@@ -95,12 +95,17 @@ async def result(wechat: WeChat, vault: Vault, user: User, verify_id: str) -> di
     if not isinstance(verify_ret, int) or isinstance(verify_ret, bool):
         raise ProviderError("查询刷脸核身结果失败：微信未返回核身结果")
     passed, now = verify_ret == VERIFY_RET_PASS, workdays.utcnow()
-    async with in_transaction():
-        # Only the call that moves the session out of pending records it (and stamps the user on a pass).
-        moved = await FaceSession.filter(id=session.id, status=PENDING).update(
-            status=PASSED if passed else FAILED, verify_ret=verify_ret, finished_at=now)
-        if moved and passed:
-            await User.filter(id=user.id).update(face_verified_at=now)
+    try:
+        async with in_transaction():
+            # Only the call that moves the session out of pending records it, and on a pass stamps the user and
+            # makes the account the holder of the identity it was verified for (level 3).
+            moved = await FaceSession.filter(id=session.id, status=PENDING).update(
+                status=PASSED if passed else FAILED, verify_ret=verify_ret, finished_at=now)
+            if moved and passed:
+                await User.filter(id=user.id).update(face_verified_at=now)
+                await identity.take_identity(user)
+    except IntegrityError:  # another account took the same identity at the same moment (users.holder_bidx)
+        raise Conflict("该身份正在另一账号认证，请稍后重试", code="identity_busy")
     await session.refresh_from_db()
     await user.refresh_from_db(fields=["face_verified_at"])
     return _view(session, user)

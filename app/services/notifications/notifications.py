@@ -206,6 +206,12 @@ def _staff(title: str, roles: tuple[str, ...] = ("staff",)) -> Callable[[dict], 
     return rule
 
 
+def _identity_reclaimed(p: dict) -> list[Plan]:
+    body = (f"您账号绑定的身份（{p.get('id_number', '')}）已由本人在另一微信账号刷脸核身认证，本账号的实名绑定已解除。"
+            "如非本人操作，请携带身份证到政务服务大厅办理。")
+    return [Plan("实名认证已转移", body, user_id=p.get("user_id"), link="pages/me/me")]
+
+
 RULES: dict[str, Callable[[dict], list[Plan]]] = {
     "application.status_changed": _case_status,
     "application.supplement_requested": _supplement,
@@ -224,6 +230,7 @@ RULES: dict[str, Callable[[dict], list[Plan]]] = {
     "rectification.opened": _staff("新的整改任务"),
     "staff.task_near_due": _staff("审批任务即将到期"),
     "staff.task_overdue": _staff("审批任务已超期", roles=("staff", "supervisor")),
+    "identity.reclaimed": _identity_reclaimed,
 }
 
 

@@ -21,7 +21,7 @@ from app.providers import wechatpay as wxpay
 from app.providers.shared_data import shared_data_for
 from app.services.identity import audit
 from app.services.platform import outbox, workdays
-from app.services.identity.identity import require_bound
+from app.services.identity.identity import LEVEL_FACE, require_level
 from models import (Application, Department, LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent,
                     PaymentOrder, Refund, RefundStatus, User)
 from models.users import Role
@@ -117,6 +117,11 @@ async def _sync_fines(ctx, user: User) -> None:
     dep = await Department.get_or_none(code=FINES_DEPARTMENT)
     if dep is None:
         return
+    # The person's fines follow the person: fine payables another account of theirs held (before this one took
+    # the identity over by face) move here.
+    refs = [f["decision_number"] for f in fines if f.get("decision_number")]
+    if refs:
+        await Payable.filter(kind="traffic_fine", ref__in=refs).exclude(payer_id=user.id).update(payer_id=user.id)
     for f in fines:
         if f.get("paid"):
             continue
@@ -130,8 +135,8 @@ async def _sync_fines(ctx, user: User) -> None:
 
 
 async def payables_of(ctx, user: User) -> list[Payable]:
-    """My payables: case fees, and traffic fines looked up for my bound identity."""
-    require_bound(user)
+    """My payables: case fees, and traffic fines looked up for my identity (level 3: the person's records)."""
+    await require_level(user, LEVEL_FACE)
     await _sync_fines(ctx, user)
     return await Payable.filter(payer=user).order_by("status", "-id").prefetch_related("department")
 
@@ -156,6 +161,8 @@ async def pay(ctx, user: User, payable_id: int) -> tuple[PaymentOrder, dict]:
     payable = await Payable.get_or_none(id=payable_id, payer=user)
     if payable is None:
         raise PayableNotFound(field="payable")
+    if payable.kind == "traffic_fine":  # the person's own record
+        await require_level(user, LEVEL_FACE)
     if payable.status != PayableStatus.UNPAID:
         raise AlreadyPaid()
     now = workdays.utcnow()
