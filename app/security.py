@@ -5,6 +5,7 @@ import base64
 import hashlib
 import hmac
 import os
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -15,6 +16,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from app.config import Settings
 from app.errors import Unauthorized
+from models.users import Role
+
+ROLES = frozenset(r.value for r in Role)
+SUB = re.compile(r"[1-9][0-9]{0,17}")  # a user id: a positive 64-bit integer, ASCII digits only
 
 
 def _key_from_file(path: Path) -> bytes:
@@ -122,4 +127,10 @@ class Tokens:
             raise Unauthorized("登录已过期，请重新登录", code="token_expired")
         except jwt.PyJWTError:
             raise Unauthorized("登录凭证无效，请重新登录", code="token_invalid")
-        return Claims(int(p["sub"]), p["role"], p.get("dep"), p["exp"])
+        # Signed with our key is not enough: a token we did not issue (a leaked key, an old format) must still have
+        # our claims' shapes, or it is as invalid as a bad signature (never a KeyError or ValueError, a 500).
+        sub, role, dep, exp = p.get("sub"), p.get("role"), p.get("dep"), p.get("exp")
+        if not (isinstance(sub, str) and SUB.fullmatch(sub) and role in ROLES and (dep is None or isinstance(dep, str))
+                and isinstance(exp, int)):
+            raise Unauthorized("登录凭证无效，请重新登录", code="token_invalid")
+        return Claims(int(sub), role, dep, exp)

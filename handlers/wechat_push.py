@@ -17,11 +17,15 @@ async def verify(request: Request):
 
 @bp.post("/push")
 async def push(request: Request):
-    """A pushed message or event (plaintext or safe mode): the passive reply XML, or "success" when the answer
-    follows by custom/send. A forged or stale push is a 403."""
+    """A pushed message or event: the passive reply XML (encrypted in safe mode), or "success" when the answer
+    follows by custom/send, or when this push (its nonce or its message) was seen before. A forged, stale or, in
+    safe mode, plaintext push is a 403; an empty, non-UTF-8 or malformed body, or one with a DTD, is a 400."""
     s = request.app.ctx.settings
     args = {k: request.args.get(k) for k in request.args}
-    message = wechat_push.decode(s, args, request.body)
+    pushed = wechat_push.decode(s, args, request.body or b"")
+    if not await wechat_push.first_time(request.app.ctx, pushed):
+        return text("success")
+    message = pushed.message
     try:
         await ratelimit.hit(request, "chat", s.chat_rate_limit, 60, who=f"wx:{message.source}")
         content = await wechat_push.handle(request.app.ctx, message, s.wechat_passive_timeout)

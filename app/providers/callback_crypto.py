@@ -60,7 +60,10 @@ class CallbackCrypto:
         message, owner = plain[20:20 + length], plain[20 + length:]
         if len(message) != length or not hmac.compare_digest(owner, self.owner):
             raise CallbackError("not for this app")
-        return message.decode()
+        try:
+            return message.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CallbackError("not UTF-8") from exc
 
     def verify(self, msg_signature: str, timestamp: str, nonce: str, encrypt: str) -> str:
         """Check the signature, then decrypt: the plaintext message."""

@@ -1,9 +1,10 @@
 """Sandbox WeChat message push: plays WeChat's side of 消息推送 and 客服消息.
 
 POST /sandbox/wechat/push {"openid", "text" | "event": "SCAN"|"subscribe", "event_key", "mode": "plain"|"aes",
-"forge": false} builds the XML WeChat would push, signs it with the configured Token (and in safe mode encrypts
-it with the EncodingAESKey, wechatpy's WeChatCrypto, and signs the ciphertext), POSTs it to our push URL and
-answers {"status", "reply"} with the reply decrypted and parsed ("forge": true signs with a wrong token).
+"forge": false} builds the XML WeChat would push, signs it with the configured Token (and in safe mode, the
+default when an EncodingAESKey is configured, encrypts it with that key, wechatpy's WeChatCrypto, and signs the
+ciphertext), POSTs it to our push URL and answers {"status", "reply"} with the reply decrypted and parsed
+("forge": true signs with a wrong token; "mode": "plain" sends a plaintext push, which safe mode refuses).
 GET /sandbox/wechat/push/verify does the URL verification GET. POST /sandbox/wechat/cgi-bin/message/custom/send
 is WeChat's custom/send (access_token checked); GET /sandbox/wechat/custom/messages?openid= lists what was sent.
 """
@@ -13,8 +14,8 @@ import hashlib
 import json as jsonlib
 import secrets
 import time
-import xml.etree.ElementTree as ET
 
+import defusedxml.ElementTree as ET
 from sanic import Blueprint, Request
 from sanic.response import json
 from wechatpy.crypto import WeChatCrypto
@@ -58,8 +59,8 @@ async def push(request: Request):
     ts, nonce = str(int(body.get("timestamp") or time.time())), secrets.token_hex(8)
     plain = _xml(openid, "gh_sandbox", body)
     params = {"signature": _sign(token, ts, nonce), "timestamp": ts, "nonce": nonce, "openid": openid}
-    aes = body.get("mode") == "aes"
-    crypto = WeChatCrypto(token, s.wechat_push_aes_key, s.wechat_appid)
+    aes = body.get("mode", "aes" if s.wechat_push_aes_key else "plain") == "aes"
+    crypto = WeChatCrypto(token, s.wechat_push_aes_key, s.wechat_appid) if aes else None
     if aes:
         envelope = _parse_reply(crypto.encrypt_message(plain, nonce, ts))
         params.update(encrypt_type="aes", msg_signature=envelope["MsgSignature"])

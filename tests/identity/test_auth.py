@@ -51,6 +51,25 @@ async def test_missing_forged_and_expired_tokens_are_401(client, app):
     assert r.json()["error"]["message"] == "登录已过期，请重新登录"
 
 
+async def test_tokens_signed_with_our_key_but_not_of_our_shape_are_401(client, app):
+    """Signed with the right key is not enough: no role, an unknown role, a sub that is not a user id (letters,
+    "²", beyond 64 bits), a department that is not a string are each a 401 (they were KeyError / ValueError: 500)."""
+    import jwt
+
+    c = await citizen(client, bind=False)
+    uid, exp = str(c["user"]["id"]), int(time.time()) + 600
+    key = app.ctx.tokens._key
+    bad = [{"sub": uid, "exp": exp}, {"sub": uid, "role": "root", "exp": exp}, {"sub": uid, "role": None, "exp": exp},
+           {"sub": "abc", "role": "citizen", "exp": exp}, {"sub": "²", "role": "citizen", "exp": exp},
+           {"sub": "9" * 30, "role": "citizen", "exp": exp}, {"sub": "-1", "role": "citizen", "exp": exp},
+           {"sub": " 1", "role": "citizen", "exp": exp}, {"sub": uid, "role": "citizen", "dep": 5, "exp": exp}]
+    for payload in bad:
+        r = await client.get("/api/v1/me", headers=auth(jwt.encode(payload, key, algorithm="HS256")))
+        assert r.status_code == 401 and r.json()["error"]["code"] == "token_invalid", (payload, r.text)
+    good = jwt.encode({"sub": uid, "role": "citizen", "dep": None, "exp": exp}, key, algorithm="HS256")
+    assert (await client.get("/api/v1/me", headers=auth(good))).status_code == 200
+
+
 async def test_a_token_seen_before_still_expires_on_time(client, app):
     """Each worker remembers the claims of tokens it verified: the expiry is still checked on every request."""
     c = await citizen(client, bind=False)

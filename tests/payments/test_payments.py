@@ -228,3 +228,28 @@ async def test_a_wrong_amount_or_an_unknown_order_credits_nothing(client, app):
     assert r.status_code == 204
     assert (await PaymentOrder.get(id=order["id"])).status == "paid"
     assert await LedgerEntry.filter(order_id=order["id"]).count() == 1
+
+
+async def test_an_exact_replay_of_a_notification_credits_once(client, app):
+    """WeChat Pay's documented behaviour: the same notification may arrive again (its retries, or a replay of the
+    captured request within the five minutes its signature is fresh): each is verified and answered 204, and the
+    order is credited once. The very same bytes and headers, sent twice."""
+    from app.providers import wechatpay as wp
+    from app.sandbox.wechatpay import platform_key
+    from tests.factories import own_order
+
+    order = await own_order(client)
+    no = order["out_trade_no"]
+    r = await client.post(f"/sandbox/wechatpay/orders/{no}/pay", json={"hold": True})
+    nid = r.json()["notification"]["id"]
+    body = (await client.get(f"/sandbox/wechatpay/notifications/{nid}")).json()["body"]
+    import json as jsonlib
+    raw = jsonlib.dumps(body).encode()
+    key, serial = platform_key(app.ctx.settings)
+    headers = {"Content-Type": "application/json", **wp.signed_answer_headers(key, serial, raw)}
+    answers = [await client.post("/api/v1/payments/wechatpay/notify", content=raw, headers=headers)
+               for _ in range(3)]
+    assert [a.status_code for a in answers] == [204, 204, 204]
+    paid = await PaymentOrder.get(out_trade_no=no)
+    assert paid.status == "paid"
+    assert await LedgerEntry.filter(order_id=paid.id).count() == 1

@@ -53,6 +53,10 @@ def check_text(value: object, max_chars: int) -> str:
     value = value.strip()
     if len(value) > max_chars:
         raise Invalid(f"消息不能超过{max_chars}个字", field="text")
+    try:  # a lone surrogate ("\ud800") parses from JSON but is no character: it could be neither stored nor sent
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise Invalid("消息含有无法识别的字符", field="text") from None
     return value
 
 

@@ -1,32 +1,48 @@
-"""WeChat message push (消息推送: the mini-program's 客服 entry and the official account) with wechatpy.
+"""WeChat message push (消息推送: the mini-program's 客服 entry and the official account).
 
-URL verification (GET: signature over token, timestamp, nonce; answer the echostr), plaintext and safe mode (AES:
-`WeChatCrypto`, msg_signature), `parse_message`. A text message goes to the same assistant as the mini-program's
-chat; the answer goes back passively when it is ready within `wechat_passive_timeout` seconds (WeChat waits 5),
-otherwise we answer "success" and send it later through /cgi-bin/message/custom/send. A scan (or subscribe by
-scan) event whose scene is a track token answers with the case's progress. A push that fails its signature, or
-whose timestamp is more than five minutes off, is refused.
+Authenticity. Every push carries `signature` = SHA-1 over the sorted (Token, timestamp, nonce); the timestamp may
+be at most five minutes off. That signature does not cover the body, so with an EncodingAESKey configured (safe
+mode, always in production) only an encrypted push is accepted: `encrypt_type=aes` and `msg_signature` = SHA-1
+over the sorted (Token, timestamp, nonce, Encrypt), checked before the AES-256-CBC ciphertext is decrypted
+(app.providers.callback_crypto, the scheme DingTalk shares); a plaintext body is refused, whatever signature it
+comes with. Each nonce and each message (MsgId, or for an event FromUserName + CreateTime + Event + EventKey) is
+remembered in Redis for as long as its timestamp could still pass, plus a margin: an exact replay, a reused nonce
+or WeChat's own redelivery gets "success" and no second answer. XML is parsed with defusedxml first: a DTD, an
+entity declaration or an external reference is refused (400) before anything else reads the document, and so are
+an empty body, a body that is not UTF-8 and malformed XML.
+
+Answers. A text message goes to the same assistant as the mini-program's chat; the answer goes back passively when
+it is ready within `wechat_passive_timeout` seconds (WeChat waits 5), otherwise we answer "success" and send it
+later through /cgi-bin/message/custom/send. A scan (or subscribe by scan) event whose scene is a track token
+answers with the case's progress.
 """
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
+import re
 import time
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element, ParseError
 
+import defusedxml.ElementTree as SafeET
+from redis.exceptions import RedisError
 from wechatpy import parse_message
-from wechatpy.crypto import WeChatCrypto
-from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.replies import TextReply
-from wechatpy.utils import check_signature
 
 from app.errors import AppError, Forbidden, TooManyRequests
+from app.providers.callback_crypto import CallbackCrypto, CallbackError, signature as callback_signature
 from app.services.cases import applications
 from app.services.engagement import chat
 from models import ChatSession, ChatStatus, User
 
 log = logging.getLogger("zhangban.wechat_push")
 MAX_SKEW = 300  # seconds a push's timestamp may be off
+REMEMBER = 2 * MAX_SKEW + 300  # seconds a nonce / message id is remembered: while its timestamp passes, + margin
 TEXT_MAX_BYTES = 2000  # WeChat's text reply limit is 2048 bytes
+NONCE = re.compile(r"^[A-Za-z0-9]{1,64}$")
 _background: set[asyncio.Task] = set()
 
 
@@ -34,19 +50,45 @@ class ForgedPush(Forbidden):
     code, message = "push_signature_invalid", "消息签名校验失败"
 
 
-def _crypto(settings) -> WeChatCrypto:
-    return WeChatCrypto(settings.wechat_push_token, settings.wechat_push_aes_key, settings.wechat_appid)
+class PlaintextPush(Forbidden):
+    code, message = "push_encryption_required", "已启用安全模式，只接受加密消息"
+
+
+class MalformedPush(AppError):
+    status, code, message = 400, "push_malformed", "消息格式不正确"
+
+
+@dataclass(frozen=True)
+class Push:
+    message: object  # wechatpy's message or event
+    nonce: str
+    key: str  # the message's identity: MsgId, or an event's sender + time + kind
+
+
+def _crypto(settings) -> CallbackCrypto:
+    return CallbackCrypto(settings.wechat_push_token, settings.wechat_push_aes_key, settings.wechat_appid)
 
 
 def _check(settings, args, now: float | None = None) -> None:
-    try:
-        check_signature(settings.wechat_push_token, args.get("signature", ""), args.get("timestamp", ""),
-                        args.get("nonce", ""))
-        skew = abs((now or time.time()) - int(args.get("timestamp", "0")))
-    except (InvalidSignatureException, ValueError):
-        raise ForgedPush() from None
-    if skew > MAX_SKEW:
+    """The URL signature over (Token, timestamp, nonce) and the timestamp's freshness."""
+    ts, nonce = args.get("timestamp") or "", args.get("nonce") or ""
+    expected = hashlib.sha1("".join(sorted([settings.wechat_push_token, ts, nonce])).encode()).hexdigest()
+    if not (ts.isdigit() and len(ts) <= 12 and NONCE.match(nonce)
+            and hmac.compare_digest(expected, args.get("signature") or "")):
+        raise ForgedPush()
+    if abs((now or time.time()) - int(ts)) > MAX_SKEW:
         raise ForgedPush("消息时间戳已过期")
+
+
+def _xml(text: str) -> Element:
+    """The document's <xml> root, parsed with defusedxml: no DTD, no entity, no external reference."""
+    try:
+        root = SafeET.fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except (ParseError, ValueError):  # defusedxml's refusals are ValueErrors
+        raise MalformedPush() from None
+    if root.tag != "xml":
+        raise MalformedPush()
+    return root
 
 
 def verify_url(settings, args) -> str:
@@ -55,17 +97,55 @@ def verify_url(settings, args) -> str:
     return args.get("echostr", "")
 
 
-def decode(settings, args, body: bytes):
-    """The pushed message (wechatpy object) after checking the signature(s); safe mode decrypts it."""
+def decode(settings, args, body: bytes) -> Push:
+    """The authenticated push: signature and timestamp checked, safe mode required when configured and its
+    msg_signature checked before decrypting; 400 for anything that is not a well-formed, DTD-free UTF-8 document."""
     _check(settings, args)
-    xml = body.decode("utf-8")
-    if args.get("encrypt_type") == "aes":
+    if not body or not body.strip():
+        raise MalformedPush("消息内容为空")
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise MalformedPush("消息应为UTF-8编码") from None
+    root = _xml(text)
+    if settings.wechat_push_aes_key:
+        encrypt = root.findtext("Encrypt")
+        if args.get("encrypt_type") != "aes" or not encrypt:
+            raise PlaintextPush()
         try:
-            xml = _crypto(settings).decrypt_message(xml, args.get("msg_signature", ""), args.get("timestamp", ""),
-                                                    args.get("nonce", ""))
-        except (InvalidSignatureException, InvalidAppIdException, ValueError, KeyError):
+            text = _crypto(settings).verify(args.get("msg_signature") or "", args["timestamp"], args["nonce"],
+                                            encrypt.strip())
+        except CallbackError:
             raise ForgedPush() from None
-    return parse_message(xml)
+        root = _xml(text)
+    fields = {child.tag: (child.text or "").strip() for child in root}
+    sender = fields.get("FromUserName", "")
+    if not (fields.get("MsgType") and sender):
+        raise MalformedPush()
+    if args.get("openid") and args["openid"] != sender:
+        raise ForgedPush()
+    key = fields.get("MsgId") or ":".join([sender, fields.get("CreateTime", ""), fields.get("Event", ""),
+                                           fields.get("EventKey", "")])
+    try:
+        message = parse_message(text)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise MalformedPush() from None
+    return Push(message, args["nonce"], hashlib.sha256(key.encode()).hexdigest())
+
+
+async def first_time(ctx, push: Push) -> bool:
+    """Remember the push's nonce and message; False when either was seen within REMEMBER seconds (a replay, a
+    reused nonce or WeChat's redelivery of a message already answered)."""
+    try:
+        async with ctx.redis.pipeline(transaction=False) as p:
+            p.set(f"zb:wxpush:nonce:{push.nonce}", 1, nx=True, ex=REMEMBER)
+            p.set(f"zb:wxpush:msg:{push.key}", 1, nx=True, ex=REMEMBER)
+            fresh = await p.execute()
+    except RedisError:  # without the memory a replay could pass: refuse rather than guess (WeChat retries)
+        raise AppError("服务暂时不可用，请稍后再试", code="unavailable", status=503) from None
+    if not all(fresh):
+        log.warning("a WeChat push was seen before (replayed nonce or message): not answered again")
+    return all(fresh)
 
 
 def encode(settings, args, message, content: str) -> str:
@@ -73,9 +153,13 @@ def encode(settings, args, message, content: str) -> str:
     if not content:
         return "success"
     xml = TextReply(message=message, content=clip(content)).render()
-    if args.get("encrypt_type") == "aes":
-        return _crypto(settings).encrypt_message(xml, args.get("nonce", ""), args.get("timestamp"))
-    return xml
+    if not settings.wechat_push_aes_key:
+        return xml
+    ts, nonce = args["timestamp"], args["nonce"]
+    encrypt = _crypto(settings).encrypt(xml)
+    sig = callback_signature(settings.wechat_push_token, ts, nonce, encrypt)
+    return (f"<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt><MsgSignature><![CDATA[{sig}]]></MsgSignature>"
+            f"<TimeStamp>{ts}</TimeStamp><Nonce><![CDATA[{nonce}]]></Nonce></xml>")
 
 
 def clip(content: str) -> str:
