@@ -1,0 +1,50 @@
+"""docker-compose.yml, read as Docker reads it: no Docker on the dev machines, so its environment is tested here."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from app.config import ENV, Settings
+from tests.conftest import ROOT
+
+BASES = {field: var for field, var in ENV.items() if var.endswith("_BASE")}  # every provider's base URL
+PROVIDER = {"wechat_api_base": "wechat", "dingtalk_oapi_base": "dingtalk_oapi", "dingtalk_api_base": "dingtalk_api",
+            "shared_data_base": "shared_data", "sms_api_base": "sms"}
+
+
+def _services() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+
+
+def test_the_provider_bases_are_known():
+    # A new *_BASE in app/config.py must be added to the worker's environment and to this table
+    assert set(BASES) == set(PROVIDER) | {"wechatpay_api_base"}, sorted(BASES)
+
+
+def test_the_job_worker_reaches_every_sandbox_in_the_app_container():
+    """The worker serves no sandbox: with ZB_SANDBOX on, a provider base left unset would point at its own
+    localhost (its SMS went there and died as dead letters). Each must be the app container's sandbox, at the
+    path the app itself derives for it."""
+    worker = _services()["worker"]["environment"]
+    assert worker.get("ZB_SANDBOX") == "1"
+    missing = sorted(var for var in BASES.values() if var not in worker)
+    assert not missing, f"the compose worker lacks {missing}"
+    in_app = Settings(sandbox=True, public_base_url="http://app:8000")
+    for field, name in PROVIDER.items():
+        assert worker[BASES[field]] == in_app.provider_base(name), BASES[field]
+    assert worker["WECHATPAY_API_BASE"] == "http://app:8000/sandbox/wechatpay"
+
+
+def test_the_app_and_worker_share_keys_and_backends():
+    services = _services()
+    app, worker = services["app"]["environment"], services["worker"]["environment"]
+    for var in ("DATABASE_URL", "REDIS_URL", "ZB_DATA_KEY", "ZB_SECRET_KEY", "ZB_RECEIPT_KEY", "PUBLIC_BASE_URL"):
+        assert var in app and app[var] == worker[var], var
+    for key in ("ZB_DATA_KEY", "ZB_SECRET_KEY", "ZB_RECEIPT_KEY"):  # required: compose stops with a message
+        assert re.fullmatch(r"\$\{" + key + r":\?.+\}", app[key]), app[key]
+    assert app.get("ZB_SANDBOX") == "1"
+    for service in services.values():  # every variable the app reads is one it knows
+        env = service.get("environment") or {}
+        unknown = [v for v in env if v.startswith(("ZB_",)) and v not in ENV.values()]
+        assert not unknown, unknown
