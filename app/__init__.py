@@ -1,13 +1,16 @@
 """The app factory: settings, Tortoise, Redis, providers, error handling, blueprints and sandboxes."""
 from __future__ import annotations
 
+import asyncio
 import gc
 import itertools
 import logging
+from functools import partial
 
 import httpx
 from sanic import Sanic
 from sanic.exceptions import PayloadTooLarge, SanicException
+from sanic.helpers import json_dumps
 
 from app import db, metrics
 from app import redis as redis_setup
@@ -18,6 +21,7 @@ from app.providers.http import make_client
 from app.providers import wechatpay
 from app.providers.wechat import WeChat
 from app.security import Tokens, Vault, load_key
+from app.server import App
 from app.services import documents
 from app.services.cases import tracking
 from app.services.engagement import chat
@@ -34,7 +38,8 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     """Build the application. `provider_transport` lets tests route provider calls to the in-process sandbox."""
     settings = settings or load_settings()
     logging.getLogger("zhangban").setLevel(settings.log_level)
-    app = Sanic(name or f"zhangban{next(_names) or ''}")
+    # JSON answers carry Chinese as UTF-8 (readable with curl), not as \uXXXX escapes
+    app = App(name or f"zhangban{next(_names) or ''}", dumps=partial(json_dumps, ensure_ascii=False))
     app.config.REQUEST_MAX_SIZE = settings.max_body
     app.config.FALLBACK_ERROR_FORMAT = "json"
     app.config.OAS_UI_DEFAULT = "swagger"
@@ -100,15 +105,19 @@ async def _start(app: Sanic, _loop=None) -> None:
 
 
 async def _start_background(app: Sanic, _loop=None) -> None:
-    app.add_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener")
-    app.add_task(tracking.listen(app.ctx), name="tracking-listener")
-    app.add_task(chat.listen(app.ctx), name="chat-listener")
-    app.add_task(hall_queue.listen(app.ctx), name="queue-listener")
+    # The worker's own tasks, cancelled and awaited by _stop (Sanic's add_task would log each cancellation as
+    # "Task … was cancelled before it completed" at every stop)
+    background = app.ctx.background = [
+        asyncio.create_task(app.ctx.catalog.listen(app.ctx.redis), name="catalog-listener"),
+        asyncio.create_task(tracking.listen(app.ctx), name="tracking-listener"),
+        asyncio.create_task(chat.listen(app.ctx), name="chat-listener"),
+        asyncio.create_task(hall_queue.listen(app.ctx), name="queue-listener")]
     await _rebuild_gate(app)
     if app.ctx.settings.run_jobs_on:  # the job worker in this process (embedded: there is no other)
         from app.worker import run_worker
 
-        app.add_task(run_worker(app.ctx.settings, app.ctx.redis, vars(app.ctx)), name="job-worker")
+        background.append(asyncio.create_task(run_worker(app.ctx.settings, app.ctx.redis, vars(app.ctx)),
+                                              name="job-worker"))
     await app.ctx.catalog.snapshot()  # build the catalog and load the segmenter before the first citizen waits
     # What start-up built (routes, catalog, the segmenter's dictionary) lives as long as the worker: out of the
     # collector's sight, so that its full collections do not walk it again and again under load.
@@ -128,8 +137,13 @@ async def _rebuild_gate(app: Sanic) -> None:
 
 async def _stop(app: Sanic, _loop=None) -> None:
     app.ctx.ready = False
-    for name in ("job-worker", "catalog-listener", "tracking-listener", "chat-listener", "queue-listener"):
-        await app.cancel_task(name, raise_exception=False)
+    # A stop is one line: Sanic's "Stopping worker [pid]" (already said) and nothing more at INFO.
+    for name in ("sanic.root", "sanic.server"):
+        logging.getLogger(name).setLevel(max(logging.WARNING, logging.getLogger(name).getEffectiveLevel()))
+    tasks = getattr(app.ctx, "background", [])
+    for t in tasks:
+        t.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
     await app.ctx.http.aclose()
     await app.ctx.redis.aclose()
     await db.close()

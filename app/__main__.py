@@ -46,7 +46,7 @@ def serve(settings: Settings) -> None:
     from sanic import Sanic
     from sanic.worker.loader import AppLoader
 
-    from app import create_app
+    from app import create_app, server
 
     if settings.embedded:
         asyncio.run(_migrate(settings))
@@ -58,7 +58,7 @@ def serve(settings: Settings) -> None:
     app = loader.load()
     single = settings.embedded or settings.workers <= 1
     app.prepare(host=settings.host, port=settings.port, workers=1 if single else settings.workers,
-                single_process=settings.embedded, access_log=False, motd=True)
+                single_process=settings.embedded, access_log=False, motd=True, protocol=server.Protocol)
     if settings.embedded:
         Sanic.serve_single(primary=app)
     else:
@@ -108,7 +108,9 @@ def main(argv: list[str] | None = None) -> None:
     overrides = {k: v for k, v in {"workers": a.workers, "host": a.host, "port": a.port}.items() if v}
     settings = load_settings(**overrides)
     if settings.embedded and settings.workers > 1:
-        p.error("the embedded mode (no DATABASE_URL / REDIS_URL) runs one process: its Redis is in-process")
+        p.error(f"{settings.workers} workers need a database and a Redis they can share: set DATABASE_URL "
+                "(postgres://…) and REDIS_URL (redis://…), the production mode (README, Production). Without them "
+                "the embedded mode runs one process (SQLite file, in-process Redis)")
     if a.command == "migrate":
         asyncio.run(_migrate(settings))
     elif a.command == "seed":

@@ -17,6 +17,7 @@ import fakeredis
 import redis.asyncio as aioredis
 from saq import CronJob, Queue, Worker
 from saq.queue.redis import RedisQueue
+from saq.utils import cancel_tasks
 
 from app.config import Settings
 from app.providers import wechatpay
@@ -79,8 +80,21 @@ def queue_for(redis: aioredis.Redis, name: str = QUEUE) -> Queue:
     return cls(redis, name=name)
 
 
+class _Worker(Worker):
+    async def stop(self) -> None:
+        """saq's stop, without its warning. With no shutdown grace period (ours) saq cancels its tasks at once —
+        the upkeep loops and the dequeuing tasks, which never end by themselves — but first logs "Some tasks did
+        not finish within the shutdown grace period" at every stop. They are cancelled here the same way, then
+        saq closes the rest."""
+        if not self._stopped:
+            self.event.set()
+            await cancel_tasks(list(self.tasks), timeout=self._cancellation_hard_deadline_s)
+            self.tasks.clear()
+        await super().stop()
+
+
 def make_worker(queue: Queue, *, signals: bool = True, **kw) -> Worker:
-    worker = Worker(queue, functions=FUNCTIONS, cron_jobs=CRON_JOBS, cron_tz=CRON_TZ, concurrency=4, **kw)
+    worker = _Worker(queue, functions=FUNCTIONS, cron_jobs=CRON_JOBS, cron_tz=CRON_TZ, concurrency=4, **kw)
     if not signals:
         worker.SIGNALS = []  # inside the app process: Sanic owns SIGINT/SIGTERM
     return worker

@@ -191,6 +191,8 @@ def citizen_after(c: Client, who: dict) -> None:
             break
         time.sleep(0.25)
     say("unread", inbox.get("unread"))
+    if not inbox["items"]:
+        say("(nothing delivered: is a job worker running? `python -m app worker` in production mode)")
     for m in inbox["items"][:5]:
         say("·", m.get("title"), "—", m.get("body") or "")
 

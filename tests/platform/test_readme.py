@@ -74,7 +74,8 @@ def _served(app, path: str) -> bool:
 
 @pytest.fixture(scope="module")
 def demo(settings, tmp_path_factory):
-    with live_server(settings, tmp_path_factory.mktemp("readme")) as base:
+    # The demo's job worker delivers the inbox (production mode: in the app process here, as ZB_RUN_JOBS allows)
+    with live_server(settings, tmp_path_factory.mktemp("readme"), ZB_RUN_JOBS="1") as base:
         yield base
 
 
