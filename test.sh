@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Run every test: the Python suite on the embedded default (SQLite + in-process Redis), again on PostgreSQL +
 # Redis when they are reachable (required when CI=true), and the mini-program's jest suite.
-# Needs Python 3.11 and Node.js. Debian's chromium (/usr/bin/chromium) is needed for the kiosk and hall display
-# page tests only when CI=true; without CI they skip, saying why.
+# Needs Python 3.11, Node.js and a CJK font (fonts-wqy-zenhei, as ./run.sh). The page and document tests also use
+# Debian's chromium, poppler-utils and libnss3-tools: without them those tests skip, saying why, unless CI=true,
+# which needs them all (.ci/run installs them) and stops here, up front, when one is missing.
 source "$(dirname "$0")/scripts/bootstrap.sh"
 CHROMIUM=/usr/bin/chromium
-if [ "${CI:-}" = "true" ] && [ ! -x "$CHROMIUM" ]; then
-  echo "CI=true needs Debian's chromium at $CHROMIUM for the page tests (apt-get install -y chromium fonts-wqy-zenhei)," \
-       "and PostgreSQL + Redis; .ci/run installs and starts them" >&2
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+command -v pdfsig >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
+command -v certutil >/dev/null || missing+=(libnss3-tools)
+if [ "${CI:-}" = "true" ] && [ ${#missing[@]} -gt 0 ]; then
+  echo "CI=true needs Debian's ${missing[*]} for the page and document tests (apt-get install -y ${missing[*]};" \
+       ".ci/run installs them, and starts PostgreSQL and Redis)" >&2
   exit 1
 fi
 command -v node >/dev/null || { echo "the mini-program tests need Node.js 20 (node, npm)" >&2; exit 1; }
@@ -20,7 +25,7 @@ export ZB_TEST_PG="${ZB_TEST_PG:-postgres://127.0.0.1:5432}" ZB_TEST_REDIS="${ZB
 status=0
 covered=()
 
-[ -x "$CHROMIUM" ] || echo "== no chromium at $CHROMIUM: the kiosk and hall display page tests will skip (CI=true requires it)"
+[ ${#missing[@]} -eq 0 ] || echo "== not installed: ${missing[*]} (Debian packages): the tests that need them skip (CI=true requires them)"
 echo "== Python tests on the embedded default (SQLite file + in-process Redis)"
 ZB_TEST_BACKEND=embedded .venv/bin/python -m pytest --junitxml=var/test-reports/embedded.xml "$@" || status=1
 covered+=("embedded (SQLite + in-process Redis)")
