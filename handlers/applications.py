@@ -47,15 +47,23 @@ async def preview(request: Request):
 async def apply(request: Request):
     """Apply for a service or a bundle. An Idempotency-Key header makes a double tap one application."""
     body = parse(request, ApplyBody)
-    key = request.headers.get("idempotency-key")
-    if key is not None and not (1 <= len(key) <= 64):
-        raise Invalid("Idempotency-Key 长度应为1到64个字符", field="Idempotency-Key")
+    if body.channel == "window":  # only a window clerk records a case as taken at the window (staff/window)
+        raise Invalid("窗口受理由综合窗口工作人员办理", field="channel")
+    key = idempotency_key(request)
     user = await current_user(request)
     case, created, parts = await applications.submit(
         request.app.ctx, user, service=body.service, bundle=body.bundle, form=body.form, answers=body.answers,
         materials=[MaterialIn(m.name, m.upload_id) for m in body.materials], consent=body.consent,
         idempotency_key=key, enterprise_credit_code=body.enterprise, channel=body.channel)
     return json(await applications.detail(user, case, parts), status=201 if created else 200)
+
+
+def idempotency_key(request: Request) -> str | None:
+    """The Idempotency-Key header (1 to 64 characters) that makes a double tap one application."""
+    key = request.headers.get("idempotency-key")
+    if key is not None and not (1 <= len(key) <= 64):
+        raise Invalid("Idempotency-Key 长度应为1到64个字符", field="Idempotency-Key")
+    return key
 
 
 @bp.get("/")

@@ -19,9 +19,10 @@ def _upload(u) -> dict:
 
 
 @bp.post("/")
-@requires("citizen")
+@requires("citizen", "staff")
 async def create(request: Request):
-    """Upload one file as multipart/form-data field `file`: PDF, JPG or PNG (checked by content), at most 10 MB."""
+    """Upload one file as multipart/form-data field `file`: PDF, JPG or PNG (checked by content), at most 10 MB.
+    Staff upload the paper materials they scan at the window (used in 一窗受理 and 补正 on a citizen's behalf)."""
     f = request.files.get("file") if request.files else None
     if f is None:
         raise Invalid("请选择要上传的文件", field="file")

@@ -47,6 +47,8 @@ class Application(Model):
     supplement_items = fields.JSONField(default=list)
     idempotency_key = fields.CharField(max_length=64, null=True)
     channel = fields.CharField(max_length=16, default="mobile")
+    hall = fields.ForeignKeyField("models.Hall", null=True, related_name="applications",
+                                  on_delete=fields.SET_NULL)  # accepted at one of its windows
     track_token = fields.CharField(max_length=64, unique=True)
     track_revoked = fields.BooleanField(default=False)
     promised_days = fields.IntField()

@@ -149,6 +149,9 @@ class QueueTicket(Model):
     user = fields.ForeignKeyField("models.User", null=True, related_name="tickets", db_index=True)
     status = fields.CharEnumField(TicketStatus, max_length=16, default=TicketStatus.WAITING)
     window = fields.ForeignKeyField("models.HallWindow", null=True, related_name="tickets")
+    # the case its holder was taken straight into at the comprehensive window (一窗受理)
+    application = fields.OneToOneField("models.Application", null=True, related_name="ticket",
+                                       on_delete=fields.SET_NULL)
     calls = fields.SmallIntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
     called_at = fields.DatetimeField(null=True)

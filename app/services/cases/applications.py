@@ -205,19 +205,26 @@ class MaterialIn:
 
 async def submit(ctx, user: User, *, service: str | None, bundle: str | None, form: dict, answers: dict,
                  materials: list[MaterialIn], consent: bool, idempotency_key: str | None,
-                 enterprise_credit_code: str | None = None,
-                 channel: str = "mobile") -> tuple[Application, bool, CaseParts | None]:
+                 enterprise_credit_code: str | None = None, channel: str = "mobile",
+                 clerk: User | None = None, hall_id: int | None = None) -> tuple[Application, bool, CaseParts | None]:
     """Apply once (一号申请): shared-data materials are fetched, never asked for. Returns (case, created, parts):
     for a new case, `parts` are its rows as written (for detail() without reading them back). Level 2 applies with
-    uploads; reading shared materials needs level 3 (shared_data.plan_reads)."""
-    await require_level(user, LEVEL_CHECKED)
+    uploads; reading shared materials needs level 3 (shared_data.plan_reads).
+
+    With `clerk` (一窗受理, the citizen at the comprehensive window with their ID card): the clerk's presence check
+    stands for the face check, the paper materials are the clerk's scans, the shared-data reads are audited under
+    the clerk's authority, and a required material the citizen did not bring is recorded as missing (for the
+    补正 notice) instead of refusing the case. The citizen account's real-name level is not asked for: the clerk
+    checked the person."""
+    if clerk is None:
+        await require_level(user, LEVEL_CHECKED)
     if idempotency_key:
         existing = await Application.get_or_none(applicant=user, idempotency_key=idempotency_key)
         if existing:
             return existing, False, None
     subject = await _subject(service, bundle, answers or {}, ctx.catalog)
     resolved = catalog.resolve_answers(subject.guides[0], answers or {}) if subject.kind == "service" else {}
-    if subject.face_required and not await face.has_recent_pass(user):
+    if subject.face_required and clerk is None and not await face.has_recent_pass(user):
         raise FaceRequired()
     form = _check_form(_form_fields(subject), form or {})
     wanted = _materials(subject, resolved)
@@ -228,9 +235,10 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
     consent_list = shared_reads.consent_for_materials([m for _, m in wanted])
     if consent_list and not consent:
         raise ConsentRequired(field="consent")
-    files = {name: await uploads.get_owned(user, uid) for name, uid in given.items()}
+    files = {name: await uploads.get_owned(clerk or user, uid) for name, uid in given.items()}
     for _, m in wanted:
-        if m.get("source", "citizen") == "citizen" and m.get("required", True) and m["name"] not in files:
+        if m.get("source", "citizen") == "citizen" and m.get("required", True) and m["name"] not in files \
+                and clerk is None:
             raise MaterialMissing(f"请上传{m['name']}", field="materials")
 
     rows: list[dict] = []
@@ -241,9 +249,11 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
                          "upload": files[m["name"]], "status": "received"})
         elif m.get("source") == "shared":
             to_fetch.append((g, m))
+        elif m.get("required", True):  # only at the window (see above): asked for in the 补正 notice
+            rows.append({"name": m["name"], "required": True, "source": "citizen", "status": "missing"})
     # The shared-data reads are audited in the same statement that takes the acceptance number (their purpose),
     # then go out together in one request (before the case is written: a missing record stops the submission).
-    reads = await shared_reads.plan_reads(to_fetch, user, ctx.vault, enterprise_credit_code)
+    reads = await shared_reads.plan_reads(to_fetch, user, ctx.vault, enterprise_credit_code, clerk=clerk)
     now = workdays.utcnow()
     acceptance_no = await next_acceptance_no(ctx.settings.region_code, now, reads.audit)
     records = await shared_data_for(ctx).query_many(reads.queries, acceptance_no) if reads.queries else []
@@ -258,14 +268,15 @@ async def submit(ctx, user: User, *, service: str | None, bundle: str | None, fo
     app_row = Application(
         acceptance_no=acceptance_no, applicant=user, service=subject.service, bundle=subject.bundle,
         subject_code=subject.code, subject_name=subject.name, lead_department=subject.lead,
-        status=S.SUBMITTED, form=form, answers=resolved, channel=channel,
+        status=S.SUBMITTED, form=form, answers=resolved, channel=channel, hall_id=hall_id,
         consent={"datasets": consent_list, "agreed_at": now.isoformat()} if consent_list else {},
         idempotency_key=idempotency_key, track_token=secrets.token_urlsafe(24),
         promised_days=subject.promised_days, submitted_at=now)
     mats = [ApplicationMaterial(created_at=now, **r) for r in rows]
     steps = await _new_steps(subject.workflow, now, subject.lead)
-    event = ApplicationEvent(actor=user, actor_role="citizen", kind="status",
-                             to_status=S.SUBMITTED.value, note=f"通过{_channel(channel)}提交申请", at=now)
+    event = ApplicationEvent(actor=clerk or user, actor_role="window" if clerk else "citizen", kind="status",
+                             to_status=S.SUBMITTED.value, at=now,
+                             note="窗口工作人员代为提交申请" if clerk else f"通过{_channel(channel)}提交申请")
     aggregate = f"application:{acceptance_no}"
     emitted = [outbox.event("application.status_changed", aggregate, {
         "acceptance_no": acceptance_no, "user_id": user.id, "status": S.SUBMITTED.value,
@@ -429,22 +440,25 @@ async def _advance(app_row, user, role, step, now) -> None:
             await _event(app_row, None, "system", "note", None, None, note="请缴纳办理费用，缴费后出证")
 
 
-async def resubmit(ctx, user: User, acceptance_no: str, materials: list[MaterialIn], note: str | None) -> Application:
+async def resubmit(ctx, user: User, acceptance_no: str, materials: list[MaterialIn], note: str | None,
+                   at_window: bool = False) -> Application:
     """After 补正: the citizen sends what was asked for and the case resumes where it stopped; the clock restarts
-    with the working days that were left."""
+    with the working days that were left. `at_window`: a window clerk (`user`) brings the citizen's papers in,
+    scanned (any case; the caller has checked the clerk's role)."""
     if not materials:
         raise Invalid("请上传补正材料", field="materials")
     files = {m.name: await uploads.get_owned(user, m.upload_id) for m in materials}
     now = workdays.utcnow()
     async with in_transaction():
-        app_row = await Application.filter(acceptance_no=acceptance_no, applicant=user).select_for_update().first()
+        q = Application.filter(acceptance_no=acceptance_no)
+        app_row = await (q if at_window else q.filter(applicant=user)).select_for_update().first()
         if app_row is None:
             raise CaseNotFound()
         if app_row.status != S.SUPPLEMENT:
             raise NotSupplementable()
         for name, up in files.items():
-            await ApplicationMaterial.filter(application_id=app_row.id, name=name, status="received").update(
-                status="replaced")
+            await ApplicationMaterial.filter(application_id=app_row.id, name=name,
+                                             status__in=["received", "missing"]).update(status="replaced")
             await ApplicationMaterial.create(application=app_row, name=name, source="citizen", upload=up,
                                              status="received")
         reopened = await ApplicationStep.filter(application_id=app_row.id, status=StepStatus.SUPPLEMENT)
@@ -452,7 +466,8 @@ async def resubmit(ctx, user: User, acceptance_no: str, materials: list[Material
             await ApplicationStep.filter(id=s.id).update(status=StepStatus.OPEN, opened_at=now, version=s.version + 1)
         due = (workdays.add_working_days(now, app_row.paused_remaining_days)
                if app_row.paused_remaining_days is not None else app_row.due_at)
-        await _move(app_row, CaseStatus(app_row.resume_status or S.SUBMITTED), user, "citizen",
+        await _move(app_row, CaseStatus(app_row.resume_status or S.SUBMITTED), user,
+                    "window" if at_window else "citizen",
                     note="已补正：" + "、".join(files) + (f"（{note}）" if note else ""),
                     resume_status=None, supplement_items=[], paused_remaining_days=None, due_at=due)
     await tracking.changed(ctx, app_row.track_token)

@@ -81,11 +81,13 @@ class Reads:
 
 
 async def plan_reads(wanted: list[tuple[dict, dict]], applicant: User, vault: Vault,
-                     enterprise_credit_code: str | None = None) -> Reads:
+                     enterprise_credit_code: str | None = None, clerk: User | None = None) -> Reads:
     """The reads of shared materials, each given as (guide, material). Refused unless each guide lists its
     material's (dataset, licence_type) as shared, and unless the applicant holds their identity at level 3 (an
-    account verified to be that person by face: only then are the person's records read)."""
-    if wanted:
+    account verified to be that person by face: only then are the person's records read). With `clerk` (一窗受理):
+    the person stands at the window with their ID card, checked by that clerk, which authorizes the reads instead
+    of the account's level; the reads are logged as the clerk's."""
+    if wanted and clerk is None:
         await require_level(applicant, LEVEL_FACE)
     queries = []
     for guide, material in wanted:
@@ -95,8 +97,8 @@ async def plan_reads(wanted: list[tuple[dict, dict]], applicant: User, vault: Va
                                        f"{'：' + licence_type if licence_type else ''}”，不能查询")
         enterprise = _for_enterprise(guide, dataset, licence_type, enterprise_credit_code)
         queries.append((dataset, await _subject(vault, applicant, enterprise, enterprise_credit_code), licence_type))
-    return Reads(queries, audit.read_rows(actor=None, actor_role="system", subject=applicant,
-                                          fields_each=[[f"{d}:{lt or '*'}"] for d, _, lt in queries]))
+    return Reads(queries, audit.read_rows(actor=clerk, actor_role="window" if clerk else "system",
+                                          subject=applicant, fields_each=[[f"{d}:{lt or '*'}"] for d, _, lt in queries]))
 
 
 async def fetch_materials(client: SharedData, wanted: list[tuple[dict, dict]], applicant: User, vault: Vault,

@@ -173,6 +173,27 @@ async def move(ctx, user: User, ticket_id: int, action: str) -> QueueTicket:
     return await QueueTicket.get(id=ticket.id)
 
 
+async def ticket_to_serve(ticket_id: int) -> QueueTicket:
+    """A ticket called to a window and not yet taken into a case (一窗受理 takes its holder straight into one)."""
+    ticket = await QueueTicket.get_or_none(id=ticket_id)
+    if ticket is None:
+        raise TicketNotFound(field="ticket")
+    if ticket.status != TicketStatus.CALLED or ticket.application_id is not None:
+        raise TicketState("该号码未被叫到窗口或已办理", field="ticket")
+    return ticket
+
+
+async def served_into_case(ctx, ticket: QueueTicket, application_id: int, user_id: int) -> bool:
+    """Finish a called ticket by linking it to the case its holder was taken into (once: False if another window
+    linked or moved it first)."""
+    done = await QueueTicket.filter(id=ticket.id, status=TicketStatus.CALLED, application_id=None).update(
+        status=TicketStatus.FINISHED, finished_at=utcnow(), application_id=application_id,
+        user_id=ticket.user_id or user_id)
+    if done:
+        await changed(ctx, ticket.hall_id)
+    return bool(done)
+
+
 async def hall_view(hall_id: int) -> dict:
     """The public hall display: who is being called at which window, and the waiting numbers (no names)."""
     hall = await halls.get_hall(hall_id)

@@ -156,14 +156,39 @@ async def bind_identity(ctx, user: User, name: str, id_number: str, phone: str) 
             raise IdentityMismatch(field="name")
         raise IdentityUnknown("该身份证号码已注销，不能用于实名认证" if result == "cancelled" else None,
                               field="id_number")
+    _store_identity(vault, user, name, id_number, phone)
+    await user.save()
+    return user
+
+
+def _store_identity(vault: Vault, user: User, name: str, id_number: str, phone: str) -> None:
+    """Set the bound identity on `user` (unsaved): encrypted, with blind indexes and the masked forms."""
     user.name = name
     user.id_number_enc = vault.encrypt("id_number", id_number)
-    user.id_number_bidx = bidx
-    user.id_number_masked = masked
+    user.id_number_bidx = vault.blind_index("id_number", id_number)
+    user.id_number_masked = mask_id_number(id_number)
     user.phone_enc = vault.encrypt("phone", phone)
     user.phone_bidx = vault.blind_index("phone", phone)
     user.phone_masked = mask_phone(phone)
     user.verified_at = user.verified_at or datetime.now(timezone.utc)
+
+
+async def record_walk_in(ctx, clerk: User, name: str, id_number: str, phone: str, purpose: str) -> User:
+    """A citizen record for a walk-in with no account (一窗受理): the clerk holds the ID card, and the name and
+    number are still checked against the population database (二要素, catching a typing slip), audited as the
+    clerk's read. The record has no sign-in of its own (no openid); the person's later WeChat binding is a
+    separate account, as for any second account."""
+    name, id_number, phone = name.strip(), id_number.strip().upper(), phone.strip()
+    _check({"name": name_problem(name), "id_number": id_number_problem(id_number), "phone": phone_problem(phone)})
+    await audit.record_read(clerk, "window", None, ["id_number", "name"], purpose[:128],
+                            subject_ref=mask_id_number(id_number))
+    result = await shared_data_for(ctx).verify_identity(name, id_number, VERIFY_PURPOSE)
+    if result == "mismatch":
+        raise IdentityMismatch(field="name")
+    if result != "match":
+        raise IdentityUnknown("该身份证号码已注销" if result == "cancelled" else None, field="id_number")
+    user = User(role=Role.CITIZEN)
+    _store_identity(ctx.vault, user, name, id_number, phone)
     await user.save()
     return user
 
