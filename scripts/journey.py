@@ -7,9 +7,10 @@ but Python's standard library, so it runs with any python3. The sandboxes stand 
 the face scan, the payer's confirmation, the DingTalk login. Each step prints what it called and what came back;
 the first unexpected answer stops it (exit 1) with the status and body.
 
-Citizen: search → sign in → bind a demo person's identity → face verification → apply with consent (uploads, the
-shared-data reads) → track the case by its QR code's link → book a slot at the hall → (staff decide) → pay the
-fee → read the inbox → ask the assistant. Staff: sign in via the DingTalk sandbox → their open tasks → decide.
+Citizen: search → sign in → bind a demo person's identity (level 2) → face verification (level 3) → apply with
+consent (uploads, the shared-data reads) → track the case by its QR code's link → book a slot at the hall →
+(staff decide) → pay the fee → read the inbox → ask the assistant. Staff: sign in via the DingTalk sandbox →
+their open tasks → decide.
 """
 from __future__ import annotations
 
@@ -72,6 +73,11 @@ def say(*parts) -> None:
     print("  ", *parts)
 
 
+def _level(c: Client, token: str):
+    """The account's real-name level (1 signed in, 2 bound and checked, 3 face-verified)."""
+    return c.call("GET", "/api/v1/me", token=token).get("identity", {}).get("level")
+
+
 def citizen_journey(c: Client) -> dict:
     step("Search the catalog as a citizen would ask")
     found = c.call("GET", "/api/v1/services", query={"q": "身份证过期了怎么办"})
@@ -83,26 +89,18 @@ def citizen_journey(c: Client) -> dict:
     token = c.call("POST", "/api/v1/auth/wechat", {"code": code["code"]})["token"]
     say("openid", code["openid"], "→ session token", token[:16] + "…")
 
-    step("Bind a real name: a demo person of the population records the sandboxes hold")
-    people = c.call("GET", "/sandbox/shared/people")
-    random.shuffle(people)
-    for person in people:  # one account per person: a person bound by an earlier run answers 409, take the next
-        me = c.call("PUT", "/api/v1/me/identity", {"name": person["name"], "id_number": person["id_number"],
-                                                    "phone": "13800138000"}, token=token, expect=(200, 409))
-        if "error" not in me:
-            break
-        if me["error"]["code"] != "identity_taken":
-            raise StepFailed(f"binding answered 409: {me['error']}")
-    else:
-        raise StepFailed("every demo person is bound to an account already: start a fresh demo (rm -r var)")
+    step("Real-name binding (level 2): a demo person, checked against the population database (二要素)")
+    person = random.choice(c.call("GET", "/sandbox/shared/people"))
+    me = c.call("PUT", "/api/v1/me/identity", {"name": person["name"], "id_number": person["id_number"],
+                                                "phone": "13800138000"}, token=token)
     say("demo person:", person["name"], person["id_number"])
-    say("bound, shown masked:", me["name"], me["id_number"], me["phone"])
+    say("bound, shown masked:", me["name"], me["id_number"], me["phone"], "— level", _level(c, token))
 
-    step("Face verification (刷脸核身): open a session, the phone scans the face, read the result")
+    step("Face verification (刷脸核身, level 3): open a session, the phone scans the face, read the result")
     session = c.call("POST", "/api/v1/face/sessions", token=token)
     c.call("POST", f"/sandbox/wechat/face/{session['verify_id']}/complete", {"verify_ret": 10000})
     face = c.call("POST", f"/api/v1/face/sessions/{session['verify_id']}/result", token=token)
-    say("passed:", face["passed"], "at", face.get("face_verified_at"))
+    say("passed:", face["passed"], "— level", _level(c, token), "(the person's own records: 免提交 materials, fees)")
 
     step(f"Apply for {SERVICE} with consent to the shared-data reads (一号申请)")
     preview = c.call("GET", "/api/v1/applications/preview", query={"service": SERVICE}, token=token)
@@ -124,7 +122,8 @@ def citizen_journey(c: Client) -> dict:
     track_token = c.call("GET", f"/api/v1/applications/{no}", token=token)["track_token"]
     view = c.call("GET", f"/api/v1/track/{track_token}")
     say(f"QR ({len(svg)} bytes of SVG) → {c.base}/t/{track_token}")
-    say(view["service_name"], view["applicant"], view["status_label"], "due", view["due_date"])
+    say(view["service_name"], view["applicant"], view["status_label"],
+        *(["due", view["due_date"]] if view.get("due_date") else []))
 
     step("Book a slot at the service hall (精准预约)")
     hall = next(h for h in c.call("GET", "/api/v1/halls")["items"] if h["code"] == "nanhu")
