@@ -50,3 +50,40 @@ class RouteEvent(Model):
 
     class Meta:
         table = "route_events"
+
+
+class Address(Model):
+    """An entry of a citizen's address book (收货地址): phone and street address encrypted at rest."""
+
+    id = fields.IntField(primary_key=True)
+    user = fields.ForeignKeyField("models.User", related_name="addresses", db_index=True)
+    recipient = fields.CharField(max_length=32)
+    phone = fields.TextField()  # Vault-encrypted
+    province = fields.CharField(max_length=16)
+    city = fields.CharField(max_length=16)
+    district = fields.CharField(max_length=16)
+    detail = fields.TextField()  # Vault-encrypted
+    is_default = fields.BooleanField(default=False)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "addresses"
+
+
+class DeliveryChoice(Model):
+    """How a case's result reaches the citizen (electronic | window | courier | locker), chosen until 出证; a
+    courier choice keeps its own encrypted copy of the address, so editing the address book changes nothing."""
+
+    id = fields.IntField(primary_key=True)
+    application = fields.OneToOneField("models.Application", related_name="delivery_choice")
+    method = fields.CharField(max_length=16)
+    recipient = fields.CharField(max_length=32, null=True)
+    phone = fields.TextField(null=True)  # Vault-encrypted
+    province = fields.CharField(max_length=16, null=True)
+    city = fields.CharField(max_length=16, null=True)
+    district = fields.CharField(max_length=16, null=True)
+    detail = fields.TextField(null=True)  # Vault-encrypted
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "delivery_choices"

@@ -18,8 +18,10 @@ from app.errors import Conflict, Invalid, NotFound
 from app.providers.courier import STAGE_NAMES, STAGES, Contact, Courier, Route
 from app.security import Vault, mask_name, mask_phone
 from app.services.cases import applications, tracking
-from app.services.platform import workdays
-from models import Application, ApplicationEvent, CaseStatus, RouteEvent, User, Waybill, WaybillStatus
+from app.services.identity import audit
+from app.services.platform import outbox, workdays
+from models import (Application, ApplicationEvent, CaseStatus, DeliveryChoice, RouteEvent, User, Waybill,
+                    WaybillStatus)
 from models.users import Role
 
 log = logging.getLogger("zhangban.delivery")
@@ -41,6 +43,10 @@ class AlreadyShipped(Conflict):
     code, message = "waybill_exists", "该办件已有在途运单"
 
 
+class NoAddress(Invalid):
+    code, message = "no_delivery_address", "申请人未选择快递寄递，请填写收件人信息"
+
+
 @dataclass(frozen=True)
 class Recipient:
     name: str
@@ -58,14 +64,28 @@ def _may_ship(user: User, app_row: Application) -> bool:
     return user.role == Role.ADMIN or (user.role == Role.STAFF and user.department_id == app_row.lead_department_id)
 
 
-async def ship(courier: Courier, vault: Vault, user: User, acceptance_no: str, to: Recipient) -> Waybill:
+async def _chosen_recipient(vault: Vault, user: User, app_row: Application) -> Recipient:
+    """The address the applicant chose for 快递寄递, read in full for the label (an audited read)."""
+    choice = await DeliveryChoice.get_or_none(application_id=app_row.id)
+    if choice is None or choice.method != "courier" or not choice.phone:
+        raise NoAddress()
+    await audit.record_read(user, user.role.value, await User.get(id=app_row.applicant_id),
+                            ["address.phone", "address.detail"], "快递寄递面单", subject_ref=app_row.acceptance_no)
+    return Recipient(choice.recipient, vault.decrypt("address.phone", choice.phone), choice.province, choice.city,
+                     choice.district, vault.decrypt("address.detail", choice.detail))
+
+
+async def ship(courier: Courier, vault: Vault, user: User, acceptance_no: str, to: Recipient | None) -> Waybill:
     """Send an issued case's result: an order with the courier, its waybill stored and on the case's timeline.
-    By staff of the lead department (or an admin); one live waybill per case."""
+    To `to`, or (None) to the address the applicant chose. By staff of the lead department (or an admin); one
+    live waybill per case."""
     app_row = await Application.get_or_none(acceptance_no=acceptance_no)
     if app_row is None or not _may_ship(user, app_row):
         raise NotFound("没有找到该办件", code="application_not_found")
     if app_row.status != CaseStatus.ISSUED:
         raise NotIssued()
+    if to is None:
+        to = await _chosen_recipient(vault, user, app_row)
     previous = await Waybill.filter(application_id=app_row.id).order_by("-id")
     if any(w.status != WaybillStatus.RETURNED for w in previous):
         raise AlreadyShipped()
@@ -107,6 +127,8 @@ async def record_routes(routes: list[Route]) -> tuple[int, list[str]]:
                     if waybill.application_id:
                         await ApplicationEvent.create(application_id=waybill.application_id, actor=None,
                                                       actor_role="courier", kind="route", note=route_note(e))
+                        if e.stage in PUSHED:
+                            await _emit_route(waybill, e)
                 added += 1
             except IntegrityError:  # already stored: a duplicate or replayed push
                 continue
@@ -114,6 +136,17 @@ async def record_routes(routes: list[Route]) -> tuple[int, list[str]]:
         if added and (acceptance_no := await _apply(waybill.id)):
             changed.append(acceptance_no)
     return new, changed
+
+
+PUSHED = {"picked_up", "delivering", "returned"}  # 签收 is told by the case's move to delivered
+
+
+async def _emit_route(waybill: Waybill, e: RouteEvent) -> None:
+    app_row = await Application.get(id=waybill.application_id)
+    await outbox.emit("delivery.route", f"waybill:{waybill.waybill_no}", {
+        "acceptance_no": app_row.acceptance_no, "user_id": app_row.applicant_id, "service_name": app_row.subject_name,
+        "waybill_no": waybill.waybill_no, "stage": e.stage, "stage_label": STAGE_NAMES.get(e.stage, "运输中"),
+        "at": e.accept_time.isoformat()})
 
 
 async def _apply(waybill_id: int) -> str | None:

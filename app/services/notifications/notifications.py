@@ -186,6 +186,16 @@ def _queue_called(p: dict) -> list[Plan]:
                        "thing3": _thing(p.get("hall_name")), "phrase4": "请到窗口"})]
 
 
+def _delivery_route(p: dict) -> list[Plan]:
+    stage = p.get("stage_label") or ""
+    note = "快件被拒收退回，请到窗口领取" if p.get("stage") == "returned" else f"顺丰运单 {p.get('waybill_no')}"
+    body = f"您办理的{p.get('service_name', '')}（{p.get('acceptance_no')}）寄递{stage}：{note}"
+    return [Plan("寄递进度更新", body, user_id=p.get("user_id"), scene="case_status",
+                 link=f"pages/case/case?no={p.get('acceptance_no')}", important=p.get("stage") == "returned",
+                 data={"character_string1": p.get("acceptance_no"), "thing2": _thing(p.get("service_name")),
+                       "phrase3": stage[:5], "thing4": _thing(note)})]
+
+
 def _complaint_replied(p: dict) -> list[Plan]:
     return [Plan("投诉已答复", f"您的投诉“{p.get('title', '')}”已有答复", user_id=p.get("user_id"), scene="reply",
                  link=f"pages/complaints/complaints?id={p.get('complaint_id')}",
@@ -225,6 +235,7 @@ RULES: dict[str, Callable[[dict], list[Plan]]] = {
     "appointment.no_show": _appointment("appointment.no_show"),
     "queue.called": _queue_called,
     "complaint.replied": _complaint_replied,
+    "delivery.route": _delivery_route,
     "rectification.closed": _rectification_closed,
     "complaint.assigned": _staff("新的投诉待处理"),
     "rectification.opened": _staff("新的整改任务"),
