@@ -117,11 +117,16 @@ describe('level walk', () => {
     fill(page, { name: '王五', id_number: '330402195803121310', phone: '13800005678' });
     page.querySelector('#submit').instance.triggerEvent('click');
     await settle();
-    const nameError = page.querySelector('#field-name').dom.querySelector('.stub-errorMessage').textContent;
-    expect(nameError).toBe('姓名与身份证号码不一致，请核对');
+    const fieldError = (field) => page.querySelector(`#field-${field}`).dom.querySelector('.stub-errorMessage').textContent;
+    expect(fieldError('name')).toBe('姓名与身份证号码不一致，请核对');
+    expect(fieldError('id_number')).toBe('');
+    expect(requestsTo('PUT', '/api/v1/me/identity')[0].header.Authorization).toBe('Bearer tok-1');
     expect(wx.showToast).not.toHaveBeenCalled();
     expect(wx.redirectTo).not.toHaveBeenCalled();
     expect(wx.navigateBack).not.toHaveBeenCalled();
+
+    fill(page, { name: '张建国' }); // editing the field clears its error
+    expect(fieldError('name')).toBe('');
   });
 
   test('bind page opened while already bound: on to the face page without a form', async () => {

@@ -1,16 +1,6 @@
 const { loadPage } = require('./helpers/page');
 const { citizen, verifiedCitizen } = require('./fixtures');
 
-function fill(page, values) {
-  Object.keys(values).forEach((field) => {
-    page.querySelector(`#field-${field}`).instance.triggerEvent('change', values[field]);
-  });
-}
-
-function fieldError(page, field) {
-  return page.querySelector(`#field-${field}`).dom.querySelector('.stub-errorMessage').textContent;
-}
-
 describe('me page', () => {
   let page;
   beforeEach(() => {
@@ -54,44 +44,19 @@ describe('me page', () => {
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/appointments/appointments' });
   });
 
-  test('binding the identity PUTs the form and then shows the masked identity', async () => {
+  test('not yet bound: the 实名认证 entry opens the bind page, which comes back here', async () => {
     storage.set('token', 'tok-1');
     reply('GET', '/api/v1/me', citizen);
-    reply('PUT', '/api/v1/me/identity', verifiedCitizen);
     await page.instance.onShow();
+    expect(page.querySelector('#identity')).toBeFalsy();
 
-    fill(page, { name: '张三', id_number: '330400199001011234', phone: '13800005678' });
-    page.querySelector('#submit').instance.triggerEvent('click');
-    await settle();
+    page.querySelector('#go-bind').instance.triggerEvent('click');
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/identity/identity?level=2' });
 
-    const [put] = requestsTo('PUT', '/api/v1/me/identity');
-    expect(put.data).toEqual({ name: '张三', id_number: '330400199001011234', phone: '13800005678' });
-    expect(put.header.Authorization).toBe('Bearer tok-1');
+    reply('GET', '/api/v1/me', verifiedCitizen); // back from the bind page: shown again
+    await page.instance.onShow();
     expect(page.querySelector('#identity-form')).toBeFalsy();
     expect(page.querySelector('#identity').dom.textContent).toContain('3304**********1234');
-  });
-
-  test('a 422 shows the server message under the field it names, without a toast', async () => {
-    storage.set('token', 'tok-1');
-    reply('GET', '/api/v1/me', citizen);
-    reply('PUT', '/api/v1/me/identity', 422, {
-      error: { code: 'invalid_id_number', message: '身份证号校验位不正确', field: 'id_number' },
-    });
-    await page.instance.onShow();
-
-    fill(page, { name: '张三', id_number: '330400199001011235', phone: '13800005678' });
-    page.querySelector('#submit').instance.triggerEvent('click');
-    await settle();
-
-    expect(fieldError(page, 'id_number')).toBe('身份证号校验位不正确');
-    expect(fieldError(page, 'name')).toBe('');
-    expect(fieldError(page, 'phone')).toBe('');
-    expect(wx.showToast).not.toHaveBeenCalled();
-    expect(page.querySelector('#identity-form')).toBeTruthy();
-
-    // Editing the field clears its error.
-    fill(page, { id_number: '330400199001011234' });
-    expect(fieldError(page, 'id_number')).toBe('');
   });
 
   test('an expired session shows the 登录 button again; 退出登录 forgets the token', async () => {
