@@ -1,8 +1,10 @@
-"""`python -m app [serve|migrate|seed|worker]`.
+"""`python -m app [serve|migrate|seed|worker|keys]`.
 
 serve (the default): the embedded mode (no DATABASE_URL, no REDIS_URL) applies migrations, seeds demo data
 and serves in one process; production mode serves with WORKERS (or --workers) Sanic workers.
 worker: the background job worker (production mode; the embedded app process runs its own).
+keys: print a fresh set of production secrets in .env form (see docs/production.md).
+With the sandbox off, serve and worker refuse to start while a secret is missing or still the sandbox's.
 """
 from __future__ import annotations
 
@@ -97,7 +99,8 @@ async def _audit(settings: Settings, action: str, grace: float) -> int:
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m app", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("command", nargs="?", default="serve", choices=["serve", "migrate", "seed", "worker", "audit"])
+    p.add_argument("command", nargs="?", default="serve",
+                   choices=["serve", "migrate", "seed", "worker", "audit", "keys"])
     p.add_argument("action", nargs="?", choices=["seal", "checkpoint", "verify"],
                    help="audit: seal (chain new rows), checkpoint (sign the head now), verify (walk the chain)")
     p.add_argument("--grace", type=float, default=10.0, help="audit seal: seconds a row must be old to be sealed")
@@ -105,12 +108,21 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--host")
     p.add_argument("--port", type=int)
     a = p.parse_args(argv)
+    if a.command == "keys":
+        from app.keys import env_block
+
+        print(env_block(), end="")
+        return
     overrides = {k: v for k, v in {"workers": a.workers, "host": a.host, "port": a.port}.items() if v}
     settings = load_settings(**overrides)
     if settings.embedded and settings.workers > 1:
         p.error(f"{settings.workers} workers need a database and a Redis they can share: set DATABASE_URL "
                 "(postgres://…) and REDIS_URL (redis://…), the production mode (README, Production). Without them "
                 "the embedded mode runs one process (SQLite file, in-process Redis)")
+    if a.command in ("serve", "worker"):  # once, here in the main process, before any worker starts
+        from app.keys import refuse_to_start
+
+        refuse_to_start(settings)
     if a.command == "migrate":
         asyncio.run(_migrate(settings))
     elif a.command == "seed":

@@ -46,10 +46,23 @@ def migrations_dir(settings: Settings) -> Path:
     return ROOT / "migrations" / settings.dialect
 
 
+def sqlite_file(settings: Settings) -> Path | None:
+    """The SQLite database file, created 0600 (it holds personal data, encrypted or not), or None on PostgreSQL."""
+    if settings.dialect != "sqlite":
+        return None
+    name = settings.db_url.split("://", 1)[1].split("?", 1)[0]
+    if not name or name == ":memory:":
+        return None
+    from app.security import private_file
+
+    path = Path(name)
+    private_file(path)
+    return path
+
+
 async def migrate(settings: Settings) -> list[str]:
     """Apply every pending migration for the configured database; returns the applied names."""
-    if settings.dialect == "sqlite":
-        Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+    sqlite_file(settings)
     cmd = Command(tortoise_config=tortoise_config(settings), app="models", location=str(migrations_dir(settings)))
     try:
         await cmd.init()
@@ -59,6 +72,7 @@ async def migrate(settings: Settings) -> list[str]:
 
 
 async def connect(settings: Settings) -> None:
+    sqlite_file(settings)
     # Handlers run in tasks other than the startup listener's: the context must be the global fallback.
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
 

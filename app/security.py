@@ -22,6 +22,20 @@ ROLES = frozenset(r.value for r in Role)
 SUB = re.compile(r"[1-9][0-9]{0,17}")  # a user id: a positive 64-bit integer, ASCII digits only
 
 
+KEY_ENV = {"data.key": "ZB_DATA_KEY", "secret.key": "ZB_SECRET_KEY", "receipt.key": "ZB_RECEIPT_KEY"}
+
+
+def private_file(path: Path) -> None:
+    """Create `path` if missing, readable and writable by its owner only (0600), and take group and other
+    permissions away from an existing one (a key file or database made before, or copied in with a loose mode)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            os.chmod(path, 0o600)
+
+
 def _key_from_file(path: Path) -> bytes:
     """Read a base64 key file, creating it (0600) on first use: the embedded mode's key store."""
     if not path.exists():
@@ -29,18 +43,23 @@ def _key_from_file(path: Path) -> bytes:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
             f.write(base64.b64encode(secrets.token_bytes(32)).decode())
+    private_file(path)  # one made before with a looser mode is tightened
     return base64.b64decode(path.read_text().strip())
 
 
 def load_key(settings: Settings, configured: str, filename: str) -> bytes:
+    env = KEY_ENV.get(filename, filename)
     if configured:
-        key = base64.b64decode(configured)
+        try:
+            key = base64.b64decode(configured, validate=True)
+        except ValueError:
+            raise RuntimeError(f"{env} is not base64 (`python -m app keys` makes one)") from None
     elif settings.embedded:
         key = _key_from_file(Path(settings.data_dir) / filename)
     else:
-        raise RuntimeError(f"production mode needs {filename.split('.')[0].upper()} set (base64 of 32 random bytes)")
+        raise RuntimeError(f"production mode needs {env} set (base64 of 32 random bytes; `python -m app keys`)")
     if len(key) != 32:
-        raise RuntimeError(f"{filename}: key must be 32 bytes")
+        raise RuntimeError(f"{env}: the key must be 32 bytes (base64 of 32 random bytes)")
     return key
 
 
