@@ -36,6 +36,7 @@ DATASETS: dict[str, str] = {
 
 KINDS = ("行政许可", "行政确认", "行政给付", "行政征收", "行政裁决", "行政奖励", "公共服务", "其他行政权力")
 CHANNELS = ("mobile", "online", "window", "kiosk")  # 掌上办, 网上办, 窗口, 自助机
+DELIVERY_DEFAULT = ("window", "courier", "locker")  # 领取方式 of a guide that names none
 CHANNEL_LABELS = {"mobile": "掌上办", "online": "网上办", "window": "窗口办", "kiosk": "自助机"}
 
 
@@ -184,6 +185,9 @@ class Guide(Strict):
     citywide: bool = False  # 全城通办
     appointment_required: bool = False
     face_required: bool = False
+    # How the result may reach the citizen (领取方式): 电子证照 only, 窗口领取, 快递寄递, 自助柜
+    delivery: list[Literal["electronic", "window", "courier", "locker"]] = Field(
+        default_factory=lambda: list(DELIVERY_DEFAULT), min_length=1)
     workflow: list[WorkflowStep] = Field(default_factory=list)  # multi-department services only
     faqs: list[Faq] = Field(default_factory=list)
     contact: str | None = None

@@ -3,7 +3,7 @@ shipping to the chosen address (an audited read), and the citizen told of the pa
 from app.services.notifications import notifications
 from models import Address, AuditLog, OutboxEvent
 from tests.delivery.test_courier import SERVICE, advance, issued_case
-from tests.factories import citizen
+from tests.factories import admin, citizen
 
 HOME = {"recipient": "王小明", "phone": "13900139000", "province": "浙江省", "city": "嘉兴市", "district": "南湖区",
         "detail": "南湖路100号3幢201室"}
@@ -94,3 +94,24 @@ async def test_the_chosen_address_is_where_staff_ship_and_the_citizen_hears_of_i
 
     r = await client.post(f"/api/v1/staff/applications/{no}/waybills", headers=lead["headers"])
     assert r.status_code == 422 and r.json()["error"]["code"] == "no_delivery_address"  # no courier choice
+
+
+async def test_only_the_methods_the_guide_allows_can_be_chosen(client, flow):
+    boss = await admin(client)
+    guide = (await client.get(f"/api/v1/services/{SERVICE}")).json()
+    keep = {k: guide[k] for k in ("name", "kind", "summary", "legal_basis", "conditions", "channels", "online_level",
+                                  "visits", "time_limit") if k in guide}
+    new = {**keep, "code": "TS1701", "department": "gjj", "name": "电子缴存证明（测试）", "delivery": ["electronic"],
+           "materials": [{"name": "身份证复印件", "form": "copy"}]}
+    r = await client.post("/api/v1/admin/services", headers=boss["headers"], json=new)
+    assert r.status_code == 201, r.text
+    assert (await client.get("/api/v1/services/TS1701")).json()["delivery"] == ["electronic"]
+    assert (await client.get(f"/api/v1/services/{SERVICE}")).json()["delivery"] == ["window", "courier", "locker"]
+    who = await citizen(client)
+    no = (await flow.apply(who, "TS1701")).json()["acceptance_no"]
+    home = await add(client, who)
+    r = await client.put(f"/api/v1/applications/{no}/delivery", headers=who["headers"],
+                         json={"method": "courier", "address_id": home["id"]})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "delivery_method_not_allowed"
+    r = await client.put(f"/api/v1/applications/{no}/delivery", headers=who["headers"], json={"method": "electronic"})
+    assert r.status_code == 200 and r.json()["method_label"].startswith("电子证照")

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import ValidationError
 from tortoise.transactions import in_transaction
 
-from app.catalog_schema import CHANNELS, DATASETS, DEFAULT_FORM, Bundle as BundleSchema, Department as DepartmentSchema, Guide
+from app.catalog_schema import CHANNELS, DATASETS, DEFAULT_FORM, DELIVERY_DEFAULT, Bundle as BundleSchema, Department as DepartmentSchema, Guide
 from app.errors import Conflict, Invalid, NotFound, from_validation
 from app.redis import subscribe_forever
 from app.services.catalog.search import Doc, SearchIndex
@@ -166,6 +166,7 @@ def guide_view(entry: ServiceEntry, answers: dict) -> dict:
         "face_required": g.get("face_required", False), "id_only": entry.summary["id_only"],
         "faqs": g.get("faqs", []), "workflow": g.get("workflow", []), "contact": g.get("contact"),
         "keywords": g.get("keywords", []), "form": g.get("form") or DEFAULT_FORM,
+        "delivery": g.get("delivery") or list(DELIVERY_DEFAULT),
     }
 
 

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from app.catalog_schema import DELIVERY_DEFAULT
 from app.errors import Conflict, Invalid, NotFound
 from app.security import Vault, mask_name, mask_phone
 from app.services.cases import applications
-from models import Address, Application, CaseStatus, DeliveryChoice, User
+from models import Address, Application, Bundle, CaseStatus, DeliveryChoice, Service, User
 
 MAX_ADDRESSES = 20
 METHODS = {"electronic": "电子证照（不寄送纸质结果）", "window": "窗口领取", "courier": "快递寄递",
@@ -27,6 +28,10 @@ class AddressNotFound(NotFound):
 
 class TooManyAddresses(Conflict):
     code, message = "too_many_addresses", f"最多保存{MAX_ADDRESSES}个地址"
+
+
+class MethodNotAllowed(Invalid):
+    code, message = "delivery_method_not_allowed", "该事项不支持这种领取方式"
 
 
 class ChoiceClosed(Conflict):
@@ -122,6 +127,8 @@ async def choose(vault: Vault, user: User, acceptance_no: str, method: str, addr
         raise applications.CaseNotFound()
     if app_row.status not in CHOOSABLE:
         raise ChoiceClosed()
+    if method not in await allowed_methods(app_row):
+        raise MethodNotAllowed(field="method")
     fields: dict = {"method": method, "recipient": None, "phone": None, "province": None, "city": None,
                     "district": None, "detail": None}
     if method == "courier":
@@ -139,6 +146,19 @@ async def choose(vault: Vault, user: User, acceptance_no: str, method: str, addr
             return await DeliveryChoice.create(application_id=app_row.id, **fields)
         await DeliveryChoice.filter(id=choice.id).update(**fields)
     return await DeliveryChoice.get(id=choice.id)
+
+
+async def allowed_methods(app_row: Application) -> set[str]:
+    """The methods the case's guide allows (a bundle's: those every one of its services allows)."""
+    if app_row.service_id:
+        guides = [(await Service.get(id=app_row.service_id)).guide]
+    else:
+        bundle = await Bundle.get(id=app_row.bundle_id)
+        guides = [s.guide for s in await Service.filter(code__in=bundle.definition["services"])]
+    allowed = set(METHODS)
+    for g in guides:
+        allowed &= set(g.get("delivery") or DELIVERY_DEFAULT)
+    return allowed or {"window"}
 
 
 async def choice_of(app_row: Application) -> DeliveryChoice | None:
