@@ -1,4 +1,4 @@
-"""`python -m app [serve|migrate|seed|worker|keys]`.
+"""`python -m app [serve|migrate|seed|worker|audit|keys|dashboard-rebuild]`.
 
 serve (the default): the embedded mode (no DATABASE_URL, no REDIS_URL) applies migrations, seeds demo data
 and serves in one process; production mode serves with WORKERS (or --workers) Sanic workers.
@@ -96,14 +96,28 @@ async def _audit(settings: Settings, action: str, grace: float) -> int:
         await db.close()
 
 
+async def _dashboard_rebuild(settings: Settings, days: int) -> None:
+    """`dashboard-rebuild --days N`: the 效能监管 daily facts of the last N days, rebuilt from the cases."""
+    from app import db
+    from app.services.supervision import dashboard
+
+    await db.connect(settings)
+    try:
+        done = await dashboard.refresh_recent(days)
+        print(f"dashboard facts rebuilt: {len(done)} days, {sum(done.values())} rows")
+    finally:
+        await db.close()
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m app", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("command", nargs="?", default="serve",
-                   choices=["serve", "migrate", "seed", "worker", "audit", "keys"])
+                   choices=["serve", "migrate", "seed", "worker", "audit", "keys", "dashboard-rebuild"])
     p.add_argument("action", nargs="?", choices=["seal", "checkpoint", "verify"],
                    help="audit: seal (chain new rows), checkpoint (sign the head now), verify (walk the chain)")
     p.add_argument("--grace", type=float, default=10.0, help="audit seal: seconds a row must be old to be sealed")
+    p.add_argument("--days", type=int, default=3, help="dashboard-rebuild: how many days back from today")
     p.add_argument("--workers", type=int, help="Sanic workers (production mode); default WORKERS or 1")
     p.add_argument("--host")
     p.add_argument("--port", type=int)
@@ -131,6 +145,10 @@ def main(argv: list[str] | None = None) -> None:
         if not a.action:
             p.error("audit needs an action: seal, checkpoint or verify")
         raise SystemExit(asyncio.run(_audit(settings, a.action, a.grace)))
+    elif a.command == "dashboard-rebuild":
+        if not 1 <= a.days <= 4000:
+            p.error("--days: 1 to 4000")
+        asyncio.run(_dashboard_rebuild(settings, a.days))
     elif a.command == "worker":
         if settings.embedded:
             p.error("the embedded mode (no DATABASE_URL / REDIS_URL) runs the job worker inside the app process "

@@ -27,6 +27,7 @@ from app.services.notifications import notifications
 from app.tasks import appointments as appointment_jobs
 from app.tasks import audit as audit_jobs
 from app.tasks import chat as chat_jobs
+from app.tasks import dashboard as dashboard_jobs
 from app.tasks import notifications as notification_jobs
 from app.tasks import payments as payment_jobs
 from app.tasks import payment_receipts as receipt_jobs
@@ -40,7 +41,7 @@ FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs
              receipt_jobs.issue_missing, chat_jobs.purge_transcripts, chat_jobs.refresh_flags,
              notification_jobs.flag_due, notification_jobs.pump, token_jobs.refresh_tokens,
              appointment_jobs.mark_no_shows, appointment_jobs.remind, appointment_jobs.release_slots,
-             appointment_jobs.reconcile, audit_jobs.seal]
+             appointment_jobs.reconcile, audit_jobs.seal, dashboard_jobs.refresh_recent]
 CRON_JOBS = [
     CronJob(payment_jobs.close_expired, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.sync_pending, cron="* * * * *", timeout=50),
@@ -55,6 +56,7 @@ CRON_JOBS = [
     CronJob(appointment_jobs.release_slots, cron="0 * * * *", timeout=600),  # the 08:00 release, idempotently hourly
     CronJob(appointment_jobs.reconcile, cron="*/5 * * * *", timeout=250),
     CronJob(audit_jobs.seal, cron="* * * * *", timeout=50),
+    CronJob(dashboard_jobs.refresh_recent, cron="*/5 * * * *", timeout=250),
 ]
 
 

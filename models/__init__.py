@@ -6,6 +6,7 @@ from models.uploads import Upload
 from models.appointments import (Appointment, AppointmentStatus, BookingSuspension, Hall, HallWindow, KioskDevice,
                                  NoShow, QueueTicket, Slot, TicketKind, TicketStatus)
 from models.audit import AuditCheckpoint, AuditLog
+from models.dashboard import DailyFact
 from models.delivery import Address, DeliveryChoice, RouteEvent, Waybill, WaybillStatus
 from models.payments import (LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentEvent, PaymentOrder,
                              ReconciliationReport, Receipt, Refund, RefundStatus)
@@ -19,7 +20,7 @@ from models.users import Enterprise, FaceSession, User, UserEnterprise
 
 __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
            "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
-           "FaceSession", "StepStatus", "Upload", "AuditLog", "AuditCheckpoint", "Address", "DeliveryChoice", "RouteEvent", "Waybill", "WaybillStatus", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
+           "FaceSession", "StepStatus", "Upload", "AuditLog", "AuditCheckpoint", "DailyFact", "Address", "DeliveryChoice", "RouteEvent", "Waybill", "WaybillStatus", "Bundle", "Department", "Enterprise", "Service", "ServiceVersion", "StaffMember",
            "User", "UserEnterprise", "OutboxEvent",
            "ChatMessage", "ChatSession", "ChatStatus", "Complaint", "ComplaintStatus", "Rating", "Rectification",
            "RectificationStatus", "ApprovalInstance", "CallbackEvent", "Delivery",

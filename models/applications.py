@@ -63,6 +63,8 @@ class Application(Model):
     class Meta:
         table = "applications"
         unique_together = (("applicant", "idempotency_key"),)
+        # the dashboard's daily facts read a day's submissions and decisions; its overdue count the open cases
+        indexes = (("submitted_at",), ("finished_at",), ("status", "due_at"))
 
 
 class ApplicationMaterial(Model):
@@ -123,3 +125,4 @@ class ApplicationEvent(Model):
 
     class Meta:
         table = "application_events"
+        indexes = (("to_status", "at"),)  # a day's 补正 requests (dashboard facts)

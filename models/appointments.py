@@ -160,4 +160,4 @@ class QueueTicket(Model):
     class Meta:
         table = "queue_tickets"
         unique_together = (("hall", "day", "number"),)
-        indexes = (("hall", "day", "status"),)
+        indexes = (("hall", "day", "status"), ("day",))  # ("day",): a day's tickets of every hall (dashboard facts)

@@ -51,6 +51,7 @@ class Rating(Model):
     class Meta:
         table = "ratings"
         unique_together = (("target_type", "target_id"),)
+        indexes = (("created_at",),)  # a day's ratings (dashboard facts)
 
 
 class RectificationStatus(StrEnum):
@@ -74,3 +75,4 @@ class Rectification(Model):
 
     class Meta:
         table = "rectifications"
+        indexes = (("closed_at",),)  # a day's closed rectifications (dashboard facts)

@@ -1,0 +1,1 @@
+"""Supervision (效能监管): the dashboard's daily facts and figures."""
