@@ -69,6 +69,9 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.on_response(metrics.observe)
 
     from handlers import blueprints
+    from handlers._responses import security_headers
+
+    app.on_response(security_headers)  # the HTML pages' security headers
 
     for bp in blueprints:
         app.blueprint(bp)

@@ -89,13 +89,16 @@ async def test_kiosk_and_display_pages_in_chromium(chromium, live):
         who, appt = await _booked(c)
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            refused = []  # what the pages' Content-Security-Policy blocked: it must block nothing of their own
             try:
                 display = await browser.new_page(viewport={"width": 1280, "height": 720})
+                display.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
                 await display.goto(f"{live}/display/{k.hall_id}")
                 await expect(display.locator("#status")).to_have_text("实时更新")
                 await expect(display.locator("#hall")).to_contain_text("南湖区行政服务中心")
 
                 page = await browser.new_page(viewport={"width": 1280, "height": 800})
+                page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
                 await page.goto(f"{live}/kiosk#device={k.device_id}&secret={k.secret}")
                 await expect(page.locator("#hall")).to_contain_text("南湖区行政服务中心")
                 assert "secret" not in page.url  # the fragment is cleared once saved on the device
@@ -124,5 +127,6 @@ async def test_kiosk_and_display_pages_in_chromium(chromium, live):
                 await expect(display.locator("#now")).to_contain_text(number)
                 await expect(display.locator("#now")).to_contain_text("1号窗口")
                 await display.screenshot(path=shot("display"))
+                assert refused == []
             finally:
                 await browser.close()
