@@ -42,6 +42,8 @@ describe('me page', () => {
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/payments/payments' });
     page.querySelector('#open-appointments').instance.triggerEvent('click');
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/appointments/appointments' });
+    page.querySelector('#open-addresses').instance.triggerEvent('click');
+    expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/addresses/addresses' });
   });
 
   test('not yet bound: the 实名认证 entry opens the bind page, which comes back here', async () => {

@@ -47,6 +47,10 @@ Component({
       wx.navigateTo({ url: '/pages/payments/payments' });
     },
 
+    openAddresses() {
+      wx.navigateTo({ url: '/pages/addresses/addresses' });
+    },
+
     openAppointments() {
       wx.navigateTo({ url: '/pages/appointments/appointments' });
     },
