@@ -246,3 +246,56 @@ class StaffMember(Strict):
     department: str = Field(pattern=DEPT_CODE)
     roles: list[Literal["staff", "window", "admin", "supervisor"]] = Field(min_length=1)
     mobile: str | None = None
+
+
+LICENCE_FIELD_SOURCES = ("holder.name", "holder.id_number", "holder.enterprise_name", "holder.credit_code",
+                         "case.subject_name", "case.acceptance_no")
+
+
+class LicenceField(Strict):
+    key: str = Field(pattern=r"^[a-z][a-z0-9_]{1,31}$")
+    label: str = Field(min_length=1, max_length=32)
+    type: Literal["text", "id_number", "credit_code", "date"] = "text"
+    personal: bool = False  # encrypted at rest, masked in views other than the holder's own
+    # Where the value comes from when the licence is issued: a fixed source, or "case.form.<key>" /
+    # "case.answers.<key>" (the application's form and situation answers).
+    source: str = Field(pattern=r"^(holder\.[a-z_]+|case\.[a-z_]+|case\.(form|answers)\.[a-z][a-z0-9_]{0,31})$")
+
+    @model_validator(mode="after")
+    def _known_source(self) -> "LicenceField":
+        if not self.source.startswith(("case.form.", "case.answers.")) and self.source not in LICENCE_FIELD_SOURCES:
+            raise ValueError(f"licence field {self.key}: unknown source {self.source!r}")
+        return self
+
+
+class Validity(Strict):
+    kind: Literal["years", "months", "permanent", "until"]
+    years: int | None = Field(default=None, ge=1, le=100)
+    months: int | None = Field(default=None, ge=1, le=120)
+    until: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+
+    @model_validator(mode="after")
+    def _complete(self) -> "Validity":
+        needed = {"years": "years", "months": "months", "until": "until"}.get(self.kind)
+        if needed and getattr(self, needed) is None:
+            raise ValueError(f"validity {self.kind} needs {needed}")
+        return self
+
+
+class LicenceType(Strict):
+    """A kind of 电子证照 (or 证明) that services produce: who issues it, who holds it, its fields, how long it holds."""
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9]{1,15}$")
+    name: str = Field(min_length=2, max_length=64)
+    kind: Literal["certificate", "letter"]  # A4 certificate, or a 证明 letter
+    department: str = Field(pattern=DEPT_CODE)
+    holder: Literal["person", "enterprise"]
+    validity: Validity
+    services: list[str] = Field(min_length=1)  # service codes whose result this is
+    fields: list[LicenceField] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> "LicenceType":
+        keys = [f.key for f in self.fields]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"licence type {self.code}: repeated field keys")
+        return self

@@ -28,6 +28,7 @@ from app.tasks import appointments as appointment_jobs
 from app.tasks import audit as audit_jobs
 from app.tasks import chat as chat_jobs
 from app.tasks import dashboard as dashboard_jobs
+from app.tasks import licences as licence_jobs
 from app.tasks import notifications as notification_jobs
 from app.tasks import payments as payment_jobs
 from app.tasks import payment_receipts as receipt_jobs
@@ -41,12 +42,14 @@ FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs
              receipt_jobs.issue_missing, chat_jobs.purge_transcripts, chat_jobs.refresh_flags,
              notification_jobs.flag_due, notification_jobs.pump, token_jobs.refresh_tokens,
              appointment_jobs.mark_no_shows, appointment_jobs.remind, appointment_jobs.release_slots,
-             appointment_jobs.reconcile, audit_jobs.seal, dashboard_jobs.refresh_recent]
+             appointment_jobs.reconcile, audit_jobs.seal, dashboard_jobs.refresh_recent,
+             licence_jobs.render_missing]
 CRON_JOBS = [
     CronJob(payment_jobs.close_expired, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.sync_pending, cron="* * * * *", timeout=50),
     CronJob(payment_jobs.reconcile_yesterday, cron="30 10 * * *", timeout=600),  # 02:30 UTC
     CronJob(receipt_jobs.issue_missing, cron="* * * * *", timeout=50),
+    CronJob(licence_jobs.render_missing, cron="* * * * *", timeout=50),
     CronJob(chat_jobs.purge_transcripts, cron="15 3 * * *", timeout=600),
     CronJob(chat_jobs.refresh_flags, cron="5 * * * *", timeout=300),
     CronJob(notification_jobs.flag_due, cron="*/30 * * * *", timeout=300),

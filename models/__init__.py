@@ -17,6 +17,7 @@ from models.catalog import Bundle, Department, Service, ServiceVersion, StaffMem
 from models.chat import ChatMessage, ChatSession, ChatStatus
 from models.complaints import (Complaint, ComplaintStatus, Rating, Rectification, RectificationStatus)
 from models.users import Enterprise, FaceSession, User, UserEnterprise
+from models.licences import Licence, LicenceStatus, LicenceType
 
 __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEvent", "PaymentOrder",
            "ReconciliationReport", "Receipt", "Refund", "RefundStatus", "Application", "ApplicationEvent", "ApplicationMaterial", "ApplicationStep", "CaseStatus", "Counter",
@@ -26,4 +27,4 @@ __all__ = ["LedgerEntry", "OrderStatus", "Payable", "PayableStatus", "PaymentEve
            "RectificationStatus", "ApprovalInstance", "CallbackEvent", "Delivery",
            "DeliveryStatus", "InboxMessage", "SubscriptionQuota",
            "Appointment", "AppointmentStatus", "BookingSuspension", "Hall", "HallWindow", "KioskDevice", "NoShow",
-           "QueueTicket", "Slot", "TicketKind", "TicketStatus"]
+           "QueueTicket", "Slot", "TicketKind", "TicketStatus", "Licence", "LicenceStatus", "LicenceType"]

@@ -71,11 +71,19 @@ def settings(tmp_path_factory) -> Settings:
         sync_redis.Redis.from_url(REDIS).flushdb()
         import base64
         import secrets
+        import json
+
+        from scripts import seals as seal_material
+        # Production loads its seals (电子印章) from PKCS#12 files and SM2 keys, made here as an operator would.
+        departments = [(d["code"], d["name"]) for d in json.loads(seal_material.DEPARTMENTS.read_text("utf-8"))]
+        seal_env = seal_material.make(Path(data_dir) / "seal-material", "test-seal-pw", departments)
         s = Settings(**common, database_url=f"{PG}/{name}", redis_url=REDIS, sandbox=True,
                      data_key=base64.b64encode(secrets.token_bytes(32)).decode(),
                      secret_key=base64.b64encode(secrets.token_bytes(32)).decode(),
                      receipt_key=base64.b64encode(secrets.token_bytes(32)).decode(),
-                     audit_key=base64.b64encode(secrets.token_bytes(32)).decode())
+                     audit_key=base64.b64encode(secrets.token_bytes(32)).decode(),
+                     seal_ca_cert=seal_env["ZB_SEAL_CA_CERT"], seal_p12=seal_env["ZB_SEAL_P12"],
+                     seal_p12_password=seal_env["ZB_SEAL_P12_PASSWORD"], sm2_keys=seal_env["ZB_SM2_KEYS"])
     else:
         raise RuntimeError(f"unknown ZB_TEST_BACKEND {BACKEND!r}")
     _cli(s, "migrate")

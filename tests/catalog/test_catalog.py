@@ -137,6 +137,8 @@ async def test_catalog_stats_meet_the_policy(client):
     assert s["id_only"]["share"] >= 0.5
     assert abs(sum(v["share"] for v in s["by_online_level"].values()) - 1) < 0.01
     assert set(s["by_channel"]) == {"mobile", "online", "window", "kiosk"}
+    lt = s["licence_types"]  # the seed's 证照类型 and the services whose result they are
+    assert lt["count"] >= 20 and lt["services"] >= 28 and lt["share"] == round(lt["services"] / s["services"], 4)
 
 
 async def test_home_lists_hot_services_and_bundles(client):

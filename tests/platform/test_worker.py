@@ -60,7 +60,7 @@ async def test_cron_schedule():
                           "receipts.issue_missing", "chat.purge_transcripts", "complaints.refresh_flags",
                           "notifications.flag_due", "tokens.refresh", "appointments.mark_no_shows",
                           "appointments.remind", "appointments.release_slots", "appointments.reconcile",
-                          "audit.seal", "dashboard.refresh_recent"}
+                          "audit.seal", "dashboard.refresh_recent", "licences.render_missing"}
     assert all(c.unique for c in crons.values())  # one queued instance per cron job, however many workers
     assert all(c.function in worker.FUNCTIONS for c in crons.values())
     start = datetime(2026, 1, 5, 0, 0, 30, tzinfo=UTC).astimezone(worker.CRON_TZ)

@@ -22,6 +22,7 @@ from app.db import insert_graph
 from app.services.cases import shared_reads, tracking, uploads
 from app.services.catalog import catalog
 from app.services.identity import audit, face
+from app.services.licences import licences
 from app.services.payments import payments
 from app.services.platform import counters, outbox, workdays
 from app.services.identity.identity import LEVEL_CHECKED, require_level
@@ -497,6 +498,8 @@ async def staff_move(ctx, user: User, acceptance_no: str, to: str, note: str | N
         await audit.record_action(user.id, user.role.value, app_row.applicant_id,
                                   "archive" if target == S.ARCHIVED else "decision", STATUS_LABELS[target],
                                   subject_ref=app_row.acceptance_no, details=[f"status:{target.value}"])
+        if target == S.ISSUED:  # 出证: the case's licences, in the transaction that issues it (PDFs follow in a job)
+            await licences.issue_for_case(ctx.settings, ctx.vault, app_row, workdays.utcnow())
     await tracking.changed(ctx, app_row.track_token)
     return app_row
 

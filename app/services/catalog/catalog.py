@@ -22,7 +22,7 @@ from app.catalog_schema import CHANNELS, DATASETS, DEFAULT_FORM, DELIVERY_DEFAUL
 from app.errors import Conflict, Invalid, NotFound, from_validation
 from app.redis import subscribe_forever
 from app.services.catalog.search import Doc, SearchIndex
-from models import Bundle, Department, Service, ServiceVersion, User
+from models import Bundle, Department, LicenceType, Service, ServiceVersion, User
 
 log = logging.getLogger("zhangban.catalog")
 CHANGED_CHANNEL = "zb:catalog:changed"
@@ -356,7 +356,15 @@ async def stats(catalog: Catalog) -> dict:
         "id_only": {"count": len(id_only), "share": round(len(id_only) / (len(livelihood) or 1), 4)},
         "zero_visit": {"count": sum(1 for e in entries if e.guide["visits"] == 0),
                        "share": round(sum(1 for e in entries if e.guide["visits"] == 0) / n, 4)},
+        "licence_types": await _licence_type_stats({e.summary["code"] for e in entries}, n),
     }
+
+
+async def _licence_type_stats(codes: set[str], n: int) -> dict:
+    """How many 证照类型 there are, and how many services name one as their result (电子证照库 coverage)."""
+    lists = await LicenceType.all().values_list("services", flat=True)
+    typed = codes & {c for services in lists for c in services}
+    return {"count": len(lists), "services": len(typed), "share": round(len(typed) / n, 4)}
 
 
 # ---------------------------------------------------------------- writes (admin and seed)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from tortoise.transactions import in_transaction
 
 from app.catalog_schema import Bundle as BundleSchema, Department as DepartmentSchema, Guide, StaffMember as StaffSchema
+from app.catalog_schema import LicenceType as LicenceTypeSchema
 from app.services.catalog import catalog
 from models import Bundle, Department, Service, StaffMember
 
@@ -25,6 +26,11 @@ def guides() -> list[Guide]:
     for path in sorted((SEED_DIR / "services").glob("*.json")):
         out += [Guide.model_validate(g) for g in json.loads(path.read_text("utf-8"))]
     return out
+
+
+def licence_types() -> list[LicenceTypeSchema]:
+    path = SEED_DIR / "licence_types.json"
+    return [LicenceTypeSchema.model_validate(x) for x in json.loads(path.read_text("utf-8"))] if path.exists() else []
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +64,9 @@ async def seed() -> dict:
         if not await StaffMember.exists(userid=m.userid):
             await StaffMember.create(userid=m.userid, name=m.name, department=deps[m.department], roles=m.roles)
             added["staff"] += 1
+    from app.services.licences.licences import seed_types
+
+    added["licence_types"] = await seed_types(licence_types(), deps)
     from app.services.halls.halls import seed_halls
 
     added["halls"] = await seed_halls()

@@ -27,13 +27,14 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.metadata import model as xmp
 from pyhanko.pdf_utils.metadata import xmp_xml
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers import constants
 from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
@@ -148,19 +149,22 @@ class Verified:
     valid: bool  # the cryptographic signature checks
     trusted: bool  # the certificate chains to one of the trust roots
     whole_file: bool  # the signature covers the file up to its end (nothing appended after signing)
+    problem: str = ""  # why the signature could not be checked at all
 
     @property
     def ok(self) -> bool:
         return self.intact and self.valid and self.trusted and self.whole_file
 
 
-def verify_pdf(pdf: bytes, trust_roots: list[x509.Certificate]) -> list[Verified]:
+async def verify_pdf_async(pdf: bytes, trust_roots: list[x509.Certificate]) -> list[Verified]:
     """Every signature in `pdf`, checked by pyHanko's validator against `trust_roots` (offline: no fetching of
-    revocation data). Raises SignatureInvalid when the file has no signature or cannot be read as a PDF."""
+    revocation data). Raises SignatureInvalid when the file has no signature or cannot be read as a PDF; a
+    signature whose structure is broken is reported as failing, and anything else (a bug, not a bad document)
+    propagates."""
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         sigs = reader.embedded_signatures
-    except Exception as e:  # a mangled file is "not a valid signed PDF", whatever pyHanko's reader raised
+    except (PdfError, ValueError, KeyError, TypeError) as e:
         raise SignatureInvalid(f"not a readable PDF: {e}") from e
     if not sigs:
         raise SignatureInvalid("the PDF carries no signature")
@@ -168,10 +172,16 @@ def verify_pdf(pdf: bytes, trust_roots: list[x509.Certificate]) -> list[Verified
     out = []
     for sig in sigs:
         try:
-            status = validate_pdf_signature(sig, ctx)
-            whole = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-            out.append(Verified(sig.field_name, status.signing_cert.subject.human_friendly, status.signer_reported_dt,
-                                bool(status.intact), bool(status.valid), bool(status.trusted), bool(whole)))
-        except Exception:  # a broken CMS structure or digest mismatch that the validator raised on
-            out.append(Verified(sig.field_name, "", None, False, False, False, False))
+            status = await async_validate_pdf_signature(sig, ctx)
+        except (PdfError, ValueError, KeyError) as e:  # a mangled signature dictionary or CMS blob
+            out.append(Verified(sig.field_name, "", None, False, False, False, False, str(e)))
+            continue
+        out.append(Verified(sig.field_name, status.signing_cert.subject.human_friendly, status.signer_reported_dt,
+                            bool(status.intact), bool(status.valid), bool(status.trusted),
+                            status.coverage == SignatureCoverageLevel.ENTIRE_FILE))
     return out
+
+
+def verify_pdf(pdf: bytes, trust_roots: list[x509.Certificate]) -> list[Verified]:
+    """verify_pdf_async for code without an event loop (a worker thread, a script)."""
+    return asyncio.run(verify_pdf_async(pdf, trust_roots))
