@@ -1,4 +1,5 @@
-"""The holder's card wallet (卡包): licences issued to the signed-in citizen, and each one's signed PDF."""
+"""The holder's card wallet (卡包): licences issued to the signed-in citizen, and each one's signed PDF. Level 3
+(real name verified by face): a licence is someone's identity documents."""
 from sanic import Blueprint, Request
 from sanic.response import json, raw
 
@@ -10,7 +11,7 @@ bp = Blueprint("licences", url_prefix="/me/licences")
 
 
 @bp.get("/")
-@requires("citizen")
+@requires("citizen", level=3)
 async def mine(request: Request):
     """The caller's licences, newest first: type, number, issuer, validity, status (valid, expired, revoked …)."""
     user = await current_user(request)
@@ -19,7 +20,7 @@ async def mine(request: Request):
 
 
 @bp.get("/<licence_id:int>")
-@requires("citizen")
+@requires("citizen", level=3)
 async def one(request: Request, licence_id: int):
     """One of the caller's licences: its fields (personal values masked), status history and data signature."""
     user = await current_user(request)
@@ -28,7 +29,7 @@ async def one(request: Request, licence_id: int):
 
 
 @bp.get("/<licence_id:int>/pdf")
-@requires("citizen")
+@requires("citizen", level=3)
 async def pdf(request: Request, licence_id: int):
     """The licence as a signed PDF (PDF/A-2b, PAdES with the issuing department's seal certificate)."""
     ctx = request.app.ctx

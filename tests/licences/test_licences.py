@@ -48,7 +48,7 @@ async def wallet(client, who) -> list[dict]:
 
 
 async def test_issuing_the_case_issues_its_licence_into_the_holders_wallet(client, flow):
-    who = await citizen(client, name="李四光")
+    who = await citizen(client, level=3)
     assert await wallet(client, who) == []
     no = await issued_case(client, flow, who)
     [item] = await wallet(client, who)
@@ -61,7 +61,7 @@ async def test_issuing_the_case_issues_its_licence_into_the_holders_wallet(clien
     detail = r.json()
     assert detail["acceptance_no"] == no and detail["status_history"][0]["status"] == "valid"
     fields = {f["key"]: f["value"] for f in detail["fields"]}
-    assert fields["holder_name"] == "李四光"
+    assert fields["holder_name"] == who["name"]
     assert fields["holder_id_number"] != who["id_number"] and "*" in fields["holder_id_number"]
     assert fields["holder_id_number"][-4:] == who["id_number"][-4:]
     # at rest the ID number is ciphertext, never the number
@@ -70,7 +70,7 @@ async def test_issuing_the_case_issues_its_licence_into_the_holders_wallet(clien
 
 
 async def test_a_service_without_a_document_issues_none_and_nobody_else_sees_mine(client, flow):
-    who, other = await citizen(client), await citizen(client)
+    who, other = await citizen(client, level=3), await citizen(client, level=3)
     await issued_case(client, flow, who, NO_LICENCE)
     assert await wallet(client, who) == []
     await issued_case(client, flow, who)
@@ -81,11 +81,14 @@ async def test_a_service_without_a_document_issues_none_and_nobody_else_sees_min
         assert r.status_code == 404 and r.json()["error"]["code"] == "licence_not_found", r.text
     assert (await client.get("/api/v1/me/licences")).status_code == 401
     assert (await wallet(client, other)) == []
+    below = await citizen(client)  # level 2: name and ID number checked, no face
+    r = await client.get("/api/v1/me/licences", headers=below["headers"])
+    assert r.status_code == 403 and r.json()["error"]["code"] == "identity_level_required"
 
 
 async def test_the_pdf_is_signed_by_the_departments_seal_and_verifies_with_pyhanko_and_pdfsig(client, flow, app,
                                                                                                tmp_path):
-    who = await citizen(client, name="赵六")
+    who = await citizen(client, level=3)
     await issued_case(client, flow, who)
     [item] = await wallet(client, who)
     r = await client.get(f"/api/v1/me/licences/{item['id']}/pdf", headers=who["headers"])
@@ -98,7 +101,7 @@ async def test_the_pdf_is_signed_by_the_departments_seal_and_verifies_with_pyhan
     report = pdftools.pdfsig(pdf, nss)
     assert "Signature is Valid" in report, report
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    for expected in ("住房公积金缴存证明", item["number"], "赵六", who["id_number"], "示例市住房公积金管理中心"):
+    for expected in ("住房公积金缴存证明", item["number"], who["name"], who["id_number"], "示例市住房公积金管理中心"):
         assert expected in text, expected
     assert all(f["emb"] == "yes" for f in pdftools.fonts(pdf))
     xmp = PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Metadata"].get_object().get_data().decode()
@@ -117,7 +120,7 @@ async def test_the_pdf_is_signed_by_the_departments_seal_and_verifies_with_pyhan
 
 
 async def test_the_data_signature_verifies_offline_with_the_departments_public_key(client, flow, app):
-    who = await citizen(client, name="钱七")
+    who = await citizen(client, level=3)
     await issued_case(client, flow, who)
     [item] = await wallet(client, who)
     lic = await Licence.get(id=item["id"]).select_related("licence_type", "department")
@@ -132,7 +135,7 @@ async def test_the_data_signature_verifies_offline_with_the_departments_public_k
 
 
 async def test_the_job_renders_missing_pdfs_once(client, flow, app):
-    who = await citizen(client)
+    who = await citizen(client, level=3)
     await issued_case(client, flow, who)
     s, storage = app.ctx.settings, storage_for(app)
     while await licences.render_missing(s, app.ctx.vault, storage):
@@ -147,7 +150,7 @@ async def test_the_job_renders_missing_pdfs_once(client, flow, app):
 
 
 async def test_numbers_are_per_type_without_gaps_or_duplicates_under_concurrency(client, flow):
-    people = [await citizen(client) for _ in range(4)]
+    people = [await citizen(client, level=3) for _ in range(4)]
     cases = [await approved_case(client, flow, p) for p in people]
     await asyncio.gather(*(issue(client, no, lead) for no, lead in cases))
     numbers = sorted([(await wallet(client, p))[0]["number"] for p in people])
