@@ -100,6 +100,6 @@ def test_the_journey_runs_to_its_end(demo):
     done = _run(block, demo)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     out = done.stdout
-    for seen in ("— level 2", "passed: True — level 3", "受理编号", "SUCCESS", "our order: paid", "缴费成功", "审批通过", "问: 我的办件",
-                 "journey complete"):
+    for seen in ("— level 2", "passed: True — level 3", "受理编号", "SUCCESS", "our order: paid", "缴费成功", "审批通过",
+                 "问: 我的办件", "journey complete"):
         assert seen in out, (seen, out[-3000:])
