@@ -14,7 +14,8 @@ from tests.live import live_server
 
 README = (ROOT / "README.md").read_text()
 DEMO = re.compile(r"(?:https?://)?(?:localhost|127\.0\.0\.1):8000")
-PATH = re.compile(r"(?<![\w.~/-])(/(?:api/v1|sandbox|docs|healthz|metrics|verify|ws|t|kiosk|display)\b[^\s`'\"|)<>,;]*)")
+PATH = re.compile(r"(?<![\w.~/-])(/(?:api/v1|sandbox|docs|healthz|metrics|verify|ws|t|kiosk|display)\b"
+                  r"[^\s`'\"|)<>,;]*)")
 
 
 def readme_paths() -> list[str]:
