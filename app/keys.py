@@ -39,6 +39,8 @@ SECRETS = [
     Secret("data_key", "key32", "encrypts personal data at rest (base64 of 32 random bytes); keep and back it up "
            "for as long as the database lives", key_file=True),
     Secret("receipt_key", "seed32", "signs e-receipts (base64 of a 32-byte Ed25519 seed)", key_file=True),
+    Secret("audit_key", "seed32", "signs the audit chain's checkpoints and keys its row hashes (base64 of a 32-byte "
+           "Ed25519 seed; docs/audit.md); keep it as long as the audit log", key_file=True),
     Secret("wechat_push_token", "token", "WeChat message push Token (3-32 letters and digits; enter it in the "
            "mini-program console, 消息推送)"),
     Secret("wechat_push_aes_key", "aes43", "WeChat message push EncodingAESKey (43 letters and digits; safe mode)"),

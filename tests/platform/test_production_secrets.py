@@ -12,7 +12,7 @@ from app.config import Settings
 from app.keys import SECRETS, problems
 from tests.conftest import ROOT
 
-ALL = ["ZB_SECRET_KEY", "ZB_DATA_KEY", "ZB_RECEIPT_KEY", "WECHAT_PUSH_TOKEN", "WECHAT_PUSH_AES_KEY",
+ALL = ["ZB_SECRET_KEY", "ZB_DATA_KEY", "ZB_RECEIPT_KEY", "ZB_AUDIT_KEY", "WECHAT_PUSH_TOKEN", "WECHAT_PUSH_AES_KEY",
        "DINGTALK_CALLBACK_TOKEN", "DINGTALK_AES_KEY", "SHARED_DATA_APP_SECRET", "WECHAT_SECRET", "DINGTALK_APPSECRET",
        "SMS_ACCESS_KEY_SECRET"]
 ISSUED = {"WECHAT_SECRET": "wx-real-secret-from-console", "DINGTALK_APPSECRET": "ding-real-secret",
@@ -80,15 +80,16 @@ def test_keys_are_fresh_well_formed_and_make_a_passing_configuration():
     a, b = _keys(), _keys()
     assert set(a) == {s.env for s in SECRETS}
     generated = {k for k, v in a.items() if v}
-    assert generated == {"ZB_SECRET_KEY", "ZB_DATA_KEY", "ZB_RECEIPT_KEY", "WECHAT_PUSH_TOKEN", "WECHAT_PUSH_AES_KEY",
-                         "DINGTALK_CALLBACK_TOKEN", "DINGTALK_AES_KEY"}
+    assert generated == {"ZB_SECRET_KEY", "ZB_DATA_KEY", "ZB_RECEIPT_KEY", "ZB_AUDIT_KEY", "WECHAT_PUSH_TOKEN",
+                         "WECHAT_PUSH_AES_KEY", "DINGTALK_CALLBACK_TOKEN", "DINGTALK_AES_KEY"}
     assert all(a[k] != b[k] for k in generated)  # fresh every time
-    for k in ("ZB_SECRET_KEY", "ZB_DATA_KEY", "ZB_RECEIPT_KEY"):
+    for k in ("ZB_SECRET_KEY", "ZB_DATA_KEY", "ZB_RECEIPT_KEY", "ZB_AUDIT_KEY"):
         assert len(base64.b64decode(a[k], validate=True)) == 32
     for k in ("WECHAT_PUSH_AES_KEY", "DINGTALK_AES_KEY"):
         assert re.fullmatch(r"[A-Za-z0-9]{43}", a[k]) and len(base64.b64decode(a[k] + "=")) == 32
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
     Ed25519PrivateKey.from_private_bytes(base64.b64decode(a["ZB_RECEIPT_KEY"]))
+    Ed25519PrivateKey.from_private_bytes(base64.b64decode(a["ZB_AUDIT_KEY"]))
     from app.config import load_settings
     assert problems(load_settings({**a, **ISSUED, "ZB_SANDBOX": "0", "DATABASE_URL": "postgres://x/y"})) == []
 
