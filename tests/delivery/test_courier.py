@@ -76,6 +76,12 @@ async def test_a_case_goes_from_issued_to_delivered_through_the_sandbox_courier(
         "picked_up", "in_transit", "delivering", "signed"]
     case = await flow.case(who, no)
     assert case["status"] == "delivered"
+    public = (await client.get(f"/api/v1/track/{case['track_token']}")).json()
+    notes = [e["note"] or "" for e in public["timeline"]]
+    assert "已交寄快递" in notes and sum(n.startswith("【") for n in notes) == 4
+    assert any(n.startswith("【已签收】") for n in notes)
+    text = json.dumps(public, ensure_ascii=False)
+    assert waybill_no not in text and TO["phone"] not in text and "南湖路" not in text
     r = await client.post(f"/sandbox/courier/waybills/{waybill_no}/advance", json={})
     assert r.status_code == 409  # a signed parcel goes nowhere
 

@@ -658,6 +658,10 @@ def _public_note(e: ApplicationEvent) -> str | None:
         return e.note
     if e.kind == "step_decided":
         return (e.note or "").split("（")[0]
+    if e.kind == "route":  # 寄递: stage, time, the courier's city and remark; nothing about the recipient
+        return e.note
+    if e.kind == "delivery":
+        return "已交寄快递"  # without the waybill number, which opens the courier's own tracking
     return None
 
 
