@@ -2,7 +2,7 @@
 # Run every test: the Python suite on the embedded default (SQLite + in-process Redis), again on PostgreSQL +
 # Redis when they are reachable (required when CI=true), and the mini-program's jest suite.
 # Needs Python 3.11, Node.js and a CJK font (fonts-wqy-zenhei, as ./run.sh). The page and document tests also use
-# Debian's chromium, poppler-utils and libnss3-tools: without them those tests skip, saying why, unless CI=true,
+# Debian's chromium, poppler-utils, libnss3-tools and nginx-light: without them those tests skip, saying why, unless CI=true,
 # which needs them all (.ci/run installs them) and stops here, up front, when one is missing.
 source "$(dirname "$0")/scripts/bootstrap.sh"
 CHROMIUM=/usr/bin/chromium
@@ -10,8 +10,9 @@ missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 command -v pdfsig >/dev/null && command -v pdffonts >/dev/null || missing+=(poppler-utils)
 command -v certutil >/dev/null || missing+=(libnss3-tools)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || missing+=(nginx-light)
 if [ "${CI:-}" = "true" ] && [ ${#missing[@]} -gt 0 ]; then
-  echo "CI=true needs Debian's ${missing[*]} for the page and document tests (apt-get install -y ${missing[*]};" \
+  echo "CI=true needs Debian's ${missing[*]} for the page, document and proxy tests (apt-get install -y ${missing[*]};" \
        ".ci/run installs them, and starts PostgreSQL and Redis)" >&2
   exit 1
 fi

@@ -70,3 +70,62 @@ def live_server(settings: Settings, tmp_path: Path, log_level: str = "WARNING", 
             os.killpg(proc.pid, signal.SIGKILL)  # the manager and any worker left behind
         proc.wait()
         log.close()
+
+
+def nginx_binary() -> str:
+    """Debian's nginx (nginx or nginx-light); skips the test when absent, fails it under CI (.ci/run installs it)."""
+    import shutil
+    found = shutil.which("nginx", path=os.pathsep.join([os.environ.get("PATH", ""), "/usr/sbin", "/sbin"]))
+    if found is None:
+        import pytest
+        message = "nginx is not installed (Debian's nginx-light: apt-get install -y nginx-light)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs {message}")
+        pytest.skip(message)
+    return found
+
+
+@contextmanager
+def nginx_proxy(app_bases: list[str], tmp_path: Path) -> Iterator[str]:
+    """deploy/nginx.conf as shipped, listening on a free port in front of `app_bases` (its `listen` and upstream
+    `server` lines substituted, nothing else), run unprivileged in `tmp_path`; yields the proxy's base URL."""
+    import re
+    binary = nginx_binary()
+    port = free_port()
+    site = (ROOT / "deploy" / "nginx.conf").read_text()
+    servers = "".join(f"    server {b.split('//', 1)[1]} max_fails=3 fail_timeout=10s;\n" for b in app_bases)
+    site, n = re.subn(r"^\s*server 127\.0\.0\.1:8000[^\n]*\n", servers, site, flags=re.M)
+    assert n == 1, "deploy/nginx.conf: the upstream's server line moved"
+    site, n = re.subn(r"listen 80;", f"listen 127.0.0.1:{port};", site)
+    assert n == 1, "deploy/nginx.conf: the listen line moved"
+    (tmp_path / "zhangban.conf").write_text(site)
+    temp = "".join(f"    {k}_temp_path {tmp_path}/{k};\n" for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (tmp_path / "nginx.conf").write_text(
+        f"daemon off;\nmaster_process off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log warn;\n"
+        f"events {{ worker_connections 256; }}\n"
+        f"http {{\n    access_log {tmp_path}/access.log;\n{temp}    include {tmp_path}/zhangban.conf;\n}}\n")
+    log = open(tmp_path / "nginx.out", "wb")
+    proc = subprocess.Popen([binary, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"),
+                             "-c", str(tmp_path / "nginx.conf")], stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if httpx.get(f"{base}/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("nginx did not start: " + (tmp_path / "error.log").read_text()[-2000:]
+                                   + (tmp_path / "nginx.out").read_text()[-2000:])
+            time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
