@@ -164,3 +164,75 @@ def test_validity_rules():
     assert licences.valid_until({"kind": "years", "years": 5}, date(2024, 2, 29)) == date(2029, 2, 27)
     assert licences.valid_until({"kind": "permanent"}, date(2026, 1, 1)) is None
     assert licences.valid_until({"kind": "until", "until": "2030-06-30"}, date(2026, 1, 1)) == date(2030, 6, 30)
+
+
+# ---------------------------------------------------------------- 亮证 and revocation
+
+async def _present(client, who, licence_id: int) -> dict:
+    r = await client.post(f"/api/v1/me/licences/{licence_id}/presentations", headers=who["headers"])
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+async def test_a_presentation_token_verifies_publicly_masked_and_is_logged(client, flow):
+    from urllib.parse import urlparse
+    who = await citizen(client, level=3)
+    await issued_case(client, flow, who)
+    [item] = await wallet(client, who)
+    p = await _present(client, who, item["id"])
+    assert p["url"].endswith(f"/verify/licences/{p['token']}") and p["expires_at"]
+    r = await client.get(urlparse(p["url"]).path, params={"channel": "window"})
+    assert r.status_code == 200, r.text
+    v = r.json()
+    assert v["status"] == "valid" and v["genuine"] is True and v["licence"]["number"] == item["number"]
+    assert v["issuer"] == "示例市住房公积金管理中心" and v["valid_until"] == item["valid_until"]
+    assert who["name"] not in r.text and who["id_number"] not in r.text  # masked only
+    assert v["licence"]["holder"].startswith(who["name"][0]) and "*" in v["licence"]["holder"]
+    log = (await client.get("/api/v1/me/access-log", headers=who["headers"])).json()["items"]
+    assert any("亮证核验" in e["purpose"] and "窗口核验" in e["purpose"] and item["number"] in e["purpose"]
+               for e in log)
+    # another citizen cannot make a token for it
+    other = await citizen(client, level=3)
+    r = await client.post(f"/api/v1/me/licences/{item['id']}/presentations", headers=other["headers"])
+    assert r.status_code == 404
+
+
+async def test_forged_expired_and_revoked_say_so_distinctly(client, flow, app):
+    from app.services.licences import presentations
+    who = await citizen(client, level=3)
+    await issued_case(client, flow, who)
+    [item] = await wallet(client, who)
+    token = (await _present(client, who, item["id"]))["token"]
+    body, mac = token.split(".")
+    forged = [f"{body}.{mac[:-2]}AA", f"{body[:-2]}AA.{mac}", "nonsense", "a.b.c", "", "x" * 500,
+              presentations.make_token(app.ctx.settings.with_(secret_key="QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE="),
+                                       item["id"])[0]]
+    for t in forged:
+        r = await client.get(f"/verify/licences/{t}")
+        assert r.status_code in (400, 404) and (r.status_code == 404 or
+                                                r.json()["error"]["code"] == "presentation_invalid"), (t, r.text)
+    old, _ = presentations.make_token(app.ctx.settings, item["id"], now=0)
+    r = await client.get(f"/verify/licences/{old}")
+    assert r.status_code == 410 and r.json()["error"]["code"] == "presentation_expired"
+    assert (await client.get(f"/verify/licences/{token}", params={"channel": "x"})).status_code == 422
+    # 吊销 by staff of the issuing department (another department's staff: not found)
+    stranger_staff = await staff_of(client, "gongan")
+    r = await client.post(f"/api/v1/staff/licences/{item['id']}/end", headers=stranger_staff["headers"],
+                          json={"kind": "revoked", "reason": "以欺骗手段取得"})
+    assert r.status_code == 404
+    gjj = await staff_of(client, "gjj")
+    r = await client.post(f"/api/v1/staff/licences/{item['id']}/end", headers=gjj["headers"],
+                          json={"kind": "revoked", "reason": "以欺骗手段取得"})
+    assert r.status_code == 200 and r.json()["status"] == "revoked", r.text
+    again = await client.post(f"/api/v1/staff/licences/{item['id']}/end", headers=gjj["headers"],
+                              json={"kind": "cancelled", "reason": "重复"})
+    assert again.status_code == 409 and again.json()["error"]["code"] == "licence_not_valid"
+    v = (await client.get(f"/verify/licences/{token}")).json()
+    assert v["status"] == "revoked" and v["status_label"] == "已吊销"
+    detail = (await client.get(f"/api/v1/me/licences/{item['id']}", headers=who["headers"])).json()
+    assert [h["status"] for h in detail["status_history"]] == ["valid", "revoked"]
+    # a licence past its last day verifies as expired
+    from datetime import date
+    await Licence.filter(id=item["id"]).update(status="valid", valid_until=date(2020, 1, 1))
+    v = (await client.get(f"/verify/licences/{token}")).json()
+    assert v["status"] == "expired" and v["genuine"] is False  # the stored validity no longer matches the signature

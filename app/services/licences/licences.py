@@ -21,7 +21,7 @@ from datetime import date, datetime
 
 from tortoise.transactions import in_transaction
 
-from app.errors import AppError, NotFound
+from app.errors import AppError, Conflict, Invalid, NotFound
 from app.providers.storage import new_key
 from app.security import Vault, mask_id_number
 from app.services.documents import datasig, seals
@@ -271,3 +271,34 @@ async def holder_pdf(settings, vault: Vault, storage, user: User, licence_id: in
     if personal:
         await audit.record_read(user, "citizen", user, personal, f"本人下载电子证照 {lic.number}")
     return lic, await ensure_pdf(settings, vault, storage, lic)
+
+
+# ---------------------------------------------------------------- revocation (吊销) and cancellation (注销)
+
+class NotRevocable(Conflict):
+    code, message = "licence_not_valid", "该证照当前不是有效状态，不能吊销或注销"
+
+
+async def end(user: User, licence_id: int, kind: str, reason: str) -> Licence:
+    """吊销 (revoked) or 注销 (cancelled) a valid licence: staff of the issuing department or an admin. The status
+    history keeps who, when and why; 亮证 verification then says so."""
+    from models.users import Role
+
+    if kind not in (LicenceStatus.REVOKED, LicenceStatus.CANCELLED):
+        raise Invalid("kind 应为 revoked（吊销）或 cancelled（注销）", field="kind")
+    reason = (reason or "").strip()
+    if not reason or len(reason) > 200:
+        raise Invalid("请填写吊销或注销的理由（200 字以内）", field="reason")
+    async with in_transaction():
+        lic = await Licence.filter(id=licence_id).select_for_update().first()
+        if lic is None or not (user.role == Role.ADMIN or
+                               (user.role == Role.STAFF and user.department_id == lic.department_id)):
+            raise LicenceNotFound()
+        if lic.status != LicenceStatus.VALID:
+            raise NotRevocable()
+        history = [*lic.status_history, {"status": kind, "at": workdays.utcnow().isoformat(), "by": user.id,
+                                         "reason": reason}]
+        if not await Licence.filter(id=lic.id, version=lic.version, status=LicenceStatus.VALID).update(
+                status=LicenceStatus(kind), status_history=history, version=lic.version + 1):
+            raise NotRevocable()
+    return await Licence.get(id=licence_id).select_related("licence_type", "department")
