@@ -24,9 +24,14 @@ function choose(acceptanceNo, method, addressId, { silent = false } = {}) {
   });
 }
 
+// A case's choice: {method, method_label, address (masked) | null}.
+function choice(acceptanceNo, { silent = false } = {}) {
+  return request({ path: `/api/v1/applications/${encodeURIComponent(acceptanceNo)}/delivery`, silent });
+}
+
 // {items: [{waybill_no, status_label, recipient (masked), routes: [{stage_label, at, address, remark}]}]}
 function parcels(acceptanceNo, { silent = false } = {}) {
   return request({ path: `/api/v1/applications/${encodeURIComponent(acceptanceNo)}/waybills`, silent });
 }
 
-module.exports = { addresses, addAddress, removeAddress, choose, parcels };
+module.exports = { addresses, addAddress, removeAddress, choose, choice, parcels };

@@ -144,6 +144,12 @@ describe('case page', () => {
     expect(wx.showToast).not.toHaveBeenCalled();
   });
 
+  test('领取方式与寄递 opens the delivery page of the case', async () => {
+    const page = await open();
+    tap(page, '#open-delivery');
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: `/pages/delivery/delivery?no=${encodeURIComponent(NO)}` });
+  });
+
   test('no supplement block unless the case waits for 补正', async () => {
     const page = await open({ ...supplementCase, status: 'accepted', status_label: '已受理', flag: 'red' });
     expect(page.querySelector('#supplement')).toBeFalsy();

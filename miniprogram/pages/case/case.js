@@ -141,6 +141,10 @@ Component({
       }
     },
 
+    openDelivery() {
+      wx.navigateTo({ url: `/pages/delivery/delivery?no=${encodeURIComponent(this.data.c.no)}` });
+    },
+
     openFee() {
       const { fee } = this.data;
       if (!fee) return;
