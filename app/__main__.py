@@ -1,4 +1,4 @@
-"""`python -m app [serve|migrate|seed|worker|audit|keys|dashboard-rebuild]`.
+"""`python -m app [serve|migrate|seed|worker|audit|keys|dashboard-rebuild|seed-history]`.
 
 serve (the default): the embedded mode (no DATABASE_URL, no REDIS_URL) applies migrations, seeds demo data
 and serves in one process; production mode serves with WORKERS (or --workers) Sanic workers.
@@ -109,14 +109,24 @@ async def _dashboard_rebuild(settings: Settings, days: int) -> None:
         await db.close()
 
 
+def _seed_history(settings: Settings, months: int, per_day: int, seed: int) -> None:
+    from scripts import seed_history
+
+    print("history:", asyncio.run(seed_history.main(settings, months, per_day, seed)))
+
+
 def main(argv: list[str] | None = None) -> None:
     p = argparse.ArgumentParser(prog="python -m app", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("command", nargs="?", default="serve",
-                   choices=["serve", "migrate", "seed", "worker", "audit", "keys", "dashboard-rebuild"])
+                   choices=["serve", "migrate", "seed", "worker", "audit", "keys", "dashboard-rebuild",
+                            "seed-history"])
     p.add_argument("action", nargs="?", choices=["seal", "checkpoint", "verify"],
                    help="audit: seal (chain new rows), checkpoint (sign the head now), verify (walk the chain)")
     p.add_argument("--grace", type=float, default=10.0, help="audit seal: seconds a row must be old to be sealed")
+    p.add_argument("--months", type=int, default=3, help="seed-history: months of demo cases up to today")
+    p.add_argument("--per-day", type=int, default=12, help="seed-history: about this many cases a working day")
+    p.add_argument("--seed", type=int, default=2026, help="seed-history: the random seed (same seed, same cases)")
     p.add_argument("--days", type=int, default=3, help="dashboard-rebuild: how many days back from today")
     p.add_argument("--workers", type=int, help="Sanic workers (production mode); default WORKERS or 1")
     p.add_argument("--host")
@@ -145,6 +155,10 @@ def main(argv: list[str] | None = None) -> None:
         if not a.action:
             p.error("audit needs an action: seal, checkpoint or verify")
         raise SystemExit(asyncio.run(_audit(settings, a.action, a.grace)))
+    elif a.command == "seed-history":
+        if not (1 <= a.months <= 24 and 1 <= a.per_day <= 200):
+            p.error("--months: 1 to 24; --per-day: 1 to 200")
+        _seed_history(settings, a.months, a.per_day, a.seed)
     elif a.command == "dashboard-rebuild":
         if not 1 <= a.days <= 4000:
             p.error("--days: 1 to 4000")

@@ -328,6 +328,7 @@ def _step_opened(acceptance_no: str, service_name: str, step: ApplicationStep, d
 async def _event(app_row: Application, actor: User | None, role: str, kind: str, frm, to, step: ApplicationStep | None = None,
                  note: str | None = None) -> ApplicationEvent:
     return await ApplicationEvent.create(application=app_row, actor=actor, actor_role=role, kind=kind,
+                                  at=workdays.utcnow(),
                                   from_status=frm.value if frm else None, to_status=to.value if to else None,
                                   step_key=step.key if step else None,
                                   department_id=step.department_id if step else None, note=note)

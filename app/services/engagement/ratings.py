@@ -124,10 +124,11 @@ async def rate(settings, user: User, target_type: str, target_id: str, score: in
         async with in_transaction() as conn:
             r = await Rating.create(user=user, target_type=target_type, target_id=target_id, score=score,
                                     tags=sorted(set(tags)), comment=comment or None, department_id=who.department_id,
-                                    service_code=who.service_code, hall=who.hall, using_db=conn)
+                                    service_code=who.service_code, hall=who.hall, created_at=now, using_db=conn)
             if score <= BAD and who.department_id:
                 due = workdays.add_working_days(now, settings.rectification_days)
-                await Rectification.create(rating=r, department_id=who.department_id, due_at=due, using_db=conn)
+                await Rectification.create(rating=r, department_id=who.department_id, due_at=due, created_at=now,
+                                           using_db=conn)
                 dep = await Department.get(id=who.department_id).using_db(conn)
                 await outbox.emit("rectification.opened", f"rating:{r.id}", {
                     "rating_id": r.id, "department": dep.code, "due_date": workdays.local_date(due).isoformat()},

@@ -6,6 +6,8 @@ Asia/Shanghai, stored in UTC.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -32,6 +34,11 @@ def is_workday(d: date) -> bool:
 
 def local_date(at: datetime) -> date:
     return at.astimezone(CN).date()
+
+
+def day_start(d: date) -> datetime:
+    """00:00 of the Beijing day `d`, as UTC."""
+    return datetime.combine(d, time(0), tzinfo=CN).astimezone(timezone.utc)
 
 
 def add_working_days(start: datetime, days: int) -> datetime:
@@ -77,9 +84,24 @@ async def store_flags(queryset, now: datetime) -> int:
     return changed
 
 
+_clock: Callable[[], datetime] | None = None  # set only by simulate() (the demo history's generator)
+
+
 def utcnow() -> datetime:
-    """Now, timezone-aware in UTC (how every time is stored)."""
-    return datetime.now(timezone.utc)
+    """Now, timezone-aware in UTC (how every time is stored). The one clock of the case rules: the demo history
+    (scripts/seed_history.py) runs the services at past moments through `simulate`."""
+    return _clock() if _clock is not None else datetime.now(timezone.utc)
+
+
+@contextmanager
+def simulate(clock: Callable[[], datetime]):
+    """Run the services at the moments `clock` gives (for generating a demo history; never in serving)."""
+    global _clock
+    previous, _clock = _clock, clock
+    try:
+        yield
+    finally:
+        _clock = previous
 
 
 def display(at: datetime | None) -> str | None:

@@ -11,7 +11,7 @@ import csv
 import io
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 
 from tortoise.functions import Sum
 from tortoise.transactions import in_transaction
@@ -52,7 +52,7 @@ class ScopeNotFound(NotFound):
 
 def day_bounds(d: date) -> tuple[datetime, datetime]:
     """The Beijing day `d` as a UTC [start, end) range."""
-    start = datetime.combine(d, time(0), tzinfo=workdays.CN).astimezone(timezone.utc)
+    start = workdays.day_start(d)
     return start, start + timedelta(days=1)
 
 
