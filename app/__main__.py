@@ -37,7 +37,8 @@ async def _seed(settings: Settings) -> None:
 
 
 def _metrics_dir(settings: Settings) -> None:
-    """Several workers share metrics through files (prometheus_client multiprocess mode)."""
+    """Workers share metrics through files (prometheus_client multiprocess mode), and so does the main process
+    (app.watchdog counts worker restarts there)."""
     path = Path(settings.data_dir).resolve() / "prometheus"
     shutil.rmtree(path, ignore_errors=True)
     path.mkdir(parents=True, exist_ok=True)
@@ -54,10 +55,15 @@ def serve(settings: Settings) -> None:
         asyncio.run(_migrate(settings))
         if settings.seed_on_start_on:
             asyncio.run(_seed(settings))
-    elif settings.workers > 1:
+    else:  # worker processes and the main process (worker restarts) share metrics through files
         _metrics_dir(settings)
     loader = AppLoader(factory=partial(create_app, settings, name="zhangban"))
     app = loader.load()
+    if not settings.embedded:  # Sanic's manager does not replace a worker that dies: the watchdog does
+        from app import watchdog
+
+        app.main_process_ready(watchdog.watch)
+        app.main_process_stop(watchdog.unwatch)
     single = settings.embedded or settings.workers <= 1
     app.prepare(host=settings.host, port=settings.port, workers=1 if single else settings.workers,
                 single_process=settings.embedded, access_log=False, motd=True, protocol=server.Protocol)

@@ -5,7 +5,7 @@ import os
 import time
 
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client import multiprocess
+from prometheus_client import multiprocess, values
 from sanic import Request
 from sanic.response import HTTPResponse, raw
 
@@ -39,3 +39,13 @@ def exposition() -> HTTPResponse:
     else:
         body = generate_latest()
     return raw(body, content_type=CONTENT_TYPE_LATEST)
+
+
+def main_process_counter(name: str, documentation: str):
+    """A counter of the main process of `python -m app` (it has no registry of its own on /metrics). prometheus_client
+    chose its value class when this module was first imported, before `python -m app` set
+    PROMETHEUS_MULTIPROC_DIR, so the multiprocess value is made explicitly: the workers' /metrics then reads it
+    from the shared directory. Call .inc(1)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return values.MultiProcessValue()("counter", name, name + "_total", (), (), documentation)
+    return Counter(name, documentation, registry=None)  # no shared directory: nobody could read it anyway

@@ -29,8 +29,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+class LiveServer(str):
+    """The base URL of a live server, with its main process's pid and its log file."""
+
+    pid: int
+    log: Path
+
+
 @contextmanager
-def live_server(settings: Settings, tmp_path: Path, log_level: str = "WARNING", **env_extra: str) -> Iterator[str]:
+def live_server(settings: Settings, tmp_path: Path, log_level: str = "WARNING",
+                **env_extra: str) -> Iterator[LiveServer]:
     """`python -m app` on a free port with the test settings (the embedded backend gets its own SQLite file and
     in-process Redis; PostgreSQL + Redis are shared with the test process); yields its base URL once /healthz
     answers 200 (the health check never cancels a slow query, so probing a starting server is safe)."""
@@ -59,7 +67,9 @@ def live_server(settings: Settings, tmp_path: Path, log_level: str = "WARNING", 
             if proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"the server did not become healthy: {last!r}\n{log_path.read_text()[-2000:]}")
             time.sleep(0.3)
-        yield base
+        live = LiveServer(base)
+        live.pid, live.log = proc.pid, log_path
+        yield live
     finally:
         proc.terminate()
         try:
