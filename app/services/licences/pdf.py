@@ -18,6 +18,9 @@ from app.services.documents.fonts import FONT
 INK = colors.HexColor("#1f2d3d")
 LINE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#eef2f6")
+# The seal picture in pixels: about 150 dpi at its 42 mm. Every render re-encodes it into the PDF, so the larger
+# default image would cost about as much as all the rest of the page.
+SEAL_PX = 240
 _base = ParagraphStyle("zb-lic-base", fontName=FONT, fontSize=11, leading=16, textColor=INK, wordWrap="CJK")
 STYLES = {
     "title": ParagraphStyle("zb-lic-title", parent=_base, fontSize=24, leading=34, alignment=TA_CENTER),
@@ -64,7 +67,7 @@ def render(seal_name: str, payload: dict, kind: str, rows: list[tuple[str, str]]
     story += [t, Spacer(1, 14 * mm)]
     seal_size = 42 * mm
     issuer = Table([[[_p(f"发证机关：{seal_name}", "issuer"), _p(f"发证日期：{payload['issued_at'][:10]}", "issuer")],
-                     Image(io.BytesIO(seals.seal_image(seal_name)), width=seal_size, height=seal_size)]],
+                     Image(io.BytesIO(seals.seal_image(seal_name, size=SEAL_PX)), width=seal_size, height=seal_size)]],
                    colWidths=[w - seal_size, seal_size])
     issuer.setStyle(TableStyle([fonts.TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
