@@ -1,8 +1,10 @@
-"""Self-service kiosks: signed check-in and walk-in tickets; registration by an admin."""
+"""Self-service kiosks: signed check-in and walk-in tickets; registration and one-time enrolment codes by an admin,
+redeemed by the kiosk page."""
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import json
 
+from app import ratelimit
 from app.auth import requires
 from app.services.halls import hall_queue, kiosks
 from handlers._request import Body, parse
@@ -21,6 +23,10 @@ class WalkInBody(Body):
 class RegisterBody(Body):
     device_id: str = Field(min_length=1, max_length=32)
     hall: int
+
+
+class EnrolBody(Body):
+    code: str = Field(min_length=1, max_length=32)
 
 
 async def _device(request: Request):
@@ -52,10 +58,33 @@ async def walk_in(request: Request):
     return json(await hall_queue.ticket_view(ticket), status=201)
 
 
+@bp.post("/kiosk/enrol")
+async def enrol(request: Request):
+    """{"code"}: the kiosk page redeems the one-time enrolment code an admin issued → the kiosk's device id, hall
+    and new secret (kept in the kiosk's local storage; any earlier secret stops working). 401 for a code that is
+    unknown, used or expired; rate-limited per client address like every sign-in."""
+    s = request.app.ctx.settings
+    await ratelimit.hit(request, "auth", s.auth_rate_limit, s.auth_rate_window)
+    body = parse(request, EnrolBody)
+    device, secret = await kiosks.enrol(request.app.ctx, body.code)
+    return json({"device_id": device.device_id, "hall": {"id": device.hall_id, "name": device.hall.name},
+                 "secret": secret})
+
+
 @bp.post("/admin/kiosks")
 @requires("admin")
 async def register(request: Request):
-    """Register a kiosk of a hall; the answer carries its secret, shown this once."""
+    """Register a kiosk of a hall → 201 with its one-time enrolment code and the link to open on the kiosk
+    ({base}/kiosk#enrol=CODE, valid 30 minutes). No secret is shown: the kiosk receives its own when it enrols."""
     body = parse(request, RegisterBody)
-    device, secret = await kiosks.register(request.app.ctx, body.device_id, body.hall)
-    return json({"device_id": device.device_id, "hall": device.hall_id, "secret": secret}, status=201)
+    device = await kiosks.register(request.app.ctx, body.device_id, body.hall)
+    enrolment = await kiosks.issue_enrolment(request.app.ctx, device.device_id)
+    return json({"device_id": device.device_id, "hall": device.hall_id, "enrolment": enrolment}, status=201)
+
+
+@bp.post("/admin/kiosks/<device_id:str>/enrolment")
+@requires("admin")
+async def new_enrolment(request: Request, device_id: str):
+    """A new one-time enrolment code for a registered kiosk (its storage was wiped, or it is replaced): redeeming
+    it gives the kiosk a new secret and the old one stops working."""
+    return json(await kiosks.issue_enrolment(request.app.ctx, device_id[:32]), status=201)

@@ -216,6 +216,7 @@ class Kiosk:
 
 
 async def kiosk(client: httpx.AsyncClient, hall_code: str = "nanhu") -> Kiosk:
+    """A kiosk registered by an admin and enrolled the way the kiosk page does it (its one-time code redeemed)."""
     import uuid
 
     hall = await hall_by_code(client, hall_code)
@@ -224,4 +225,6 @@ async def kiosk(client: httpx.AsyncClient, hall_code: str = "nanhu") -> Kiosk:
     r = await client.post("/api/v1/admin/kiosks", headers=boss["headers"], json={"device_id": device_id,
                                                                                 "hall": hall["id"]})
     assert r.status_code == 201, r.text
+    r = await client.post("/api/v1/kiosk/enrol", json={"code": r.json()["enrolment"]["code"]})
+    assert r.status_code == 200, r.text
     return Kiosk(client, device_id, r.json()["secret"], hall["id"])

@@ -97,6 +97,55 @@ async def test_only_admins_register_kiosks(client):
     assert r.status_code == 409
 
 
+async def test_a_kiosk_is_provisioned_by_a_one_time_enrolment_code(client, app):
+    """Registration shows no secret; the kiosk page redeems the admin's one-time code for its own secret; the code
+    works once; a new code re-provisions the kiosk and the old secret stops working; only admins issue codes."""
+    import uuid
+
+    from tests.factories import Kiosk, hall_by_code
+
+    hall = await hall_by_code(client)
+    boss = await admin(client)
+    device_id = f"K-{uuid.uuid4().hex[:10]}"
+    r = await client.post("/api/v1/admin/kiosks", headers=boss["headers"], json={"device_id": device_id,
+                                                                                "hall": hall["id"]})
+    assert r.status_code == 201 and "secret" not in r.json()
+    enrolment = r.json()["enrolment"]
+    assert enrolment["url"].endswith(f"/kiosk#enrol={enrolment['code']}") and len(enrolment["code"]) == 16
+    r = await client.post("/api/v1/kiosk/enrol", json={"code": enrolment["code"].lower()})
+    assert r.status_code == 200 and r.json()["device_id"] == device_id
+    assert r.json()["hall"] == {"id": hall["id"], "name": "南湖区行政服务中心"}
+    first = Kiosk(client, device_id, r.json()["secret"], hall["id"])
+    r = await client.get("/api/v1/kiosk/me", headers=first.headers("GET", "/api/v1/kiosk/me", b""))
+    assert r.status_code == 200
+    for code in (enrolment["code"], "AAAAAAAAAAAAAAAA", "x", "'; DROP TABLE"):  # used once, unknown, malformed
+        r = await client.post("/api/v1/kiosk/enrol", json={"code": code})
+        assert r.status_code == 401 and r.json()["error"]["code"] == "kiosk_enrolment_invalid", code
+    assert (await client.post("/api/v1/kiosk/enrol", json={})).status_code == 422
+
+    clerk = await window_clerk(client)
+    r = await client.post(f"/api/v1/admin/kiosks/{device_id}/enrolment", headers=clerk["headers"])
+    assert r.status_code == 403
+    r = await client.post("/api/v1/admin/kiosks/K-none/enrolment", headers=boss["headers"])
+    assert r.status_code == 404
+    r = await client.post(f"/api/v1/admin/kiosks/{device_id}/enrolment", headers=boss["headers"])
+    assert r.status_code == 201
+    r = await client.post("/api/v1/kiosk/enrol", json={"code": r.json()["code"]})
+    second = Kiosk(client, device_id, r.json()["secret"], hall["id"])
+    assert second.secret != first.secret
+    r = await client.get("/api/v1/kiosk/me", headers=first.headers("GET", "/api/v1/kiosk/me", b""))
+    assert r.status_code == 401  # the earlier secret was replaced
+    r = await client.get("/api/v1/kiosk/me", headers=second.headers("GET", "/api/v1/kiosk/me", b""))
+    assert r.status_code == 200
+    # an expired code: kept in Redis for ENROL_TTL seconds only
+    from app.services.halls.kiosks import _enrol_key
+
+    r = await client.post(f"/api/v1/admin/kiosks/{device_id}/enrolment", headers=boss["headers"])
+    await app.ctx.redis.delete(_enrol_key(r.json()["code"]))
+    r = await client.post("/api/v1/kiosk/enrol", json={"code": r.json()["code"]})
+    assert r.status_code == 401
+
+
 async def test_appointments_first_then_walk_ins_and_ahead(client, app):
     k = await kiosk(client)
     await _clear_queue(k.hall_id)

@@ -64,6 +64,18 @@ async def test_display_websocket_pushes_each_change(live):
                 await bad.recv()
 
 
+async def _register_kiosk(c: httpx.AsyncClient, hall_id: int) -> dict:
+    """An admin registers a kiosk: its one-time enrolment {"device_id", "code", "url", …}."""
+    import uuid
+
+    from tests.factories import admin
+
+    r = await c.post("/api/v1/admin/kiosks", headers=(await admin(c))["headers"],
+                     json={"device_id": f"K-{uuid.uuid4().hex[:10]}", "hall": hall_id})
+    assert r.status_code == 201, r.text
+    return r.json()["enrolment"]
+
+
 @pytest.fixture
 def chromium():
     """Playwright and Debian's chromium, or a skip (a failure on CI), before the live server starts."""
@@ -99,9 +111,25 @@ async def test_kiosk_and_display_pages_in_chromium(chromium, live):
 
                 page = await browser.new_page(viewport={"width": 1280, "height": 800})
                 page.on("console", lambda m: "Content Security Policy" in m.text and refused.append(m.text))
-                await page.goto(f"{live}/kiosk#device={k.device_id}&secret={k.secret}")
+                # Not enrolled: out of service, and no setup form (nothing to type a device id or secret into).
+                await page.goto(f"{live}/kiosk")
+                await expect(page.locator("#unenrolled")).to_be_visible()
+                await expect(page.locator("#checkin")).to_be_hidden()
+                assert await page.locator("input[type=password], #setup, #setup-secret").count() == 0
+                await page.screenshot(path=shot("kiosk-unenrolled"))
+                # An administrator registers the kiosk and opens its one-time enrolment link on it.
+                enrolment = await _register_kiosk(c, k.hall_id)
+                await page.goto(enrolment["url"])
                 await expect(page.locator("#hall")).to_contain_text("南湖区行政服务中心")
-                assert "secret" not in page.url  # the fragment is cleared once saved on the device
+                await expect(page.locator("#checkin")).to_be_visible()
+                assert "enrol" not in page.url  # the link is cleared from the address bar and the history
+                assert await page.evaluate("localStorage.getItem('kiosk.device')") == enrolment["device_id"]
+                # The same link again (another browser, a photo of the screen): spent.
+                other = await browser.new_page()
+                await other.goto(enrolment["url"])
+                await expect(other.locator("#error")).to_contain_text("启用码无效")
+                await expect(other.locator("#unenrolled")).to_be_visible()
+                await other.close()
 
                 await page.fill("#code", "ZZZZ2222")
                 await page.click("#checkin-btn")

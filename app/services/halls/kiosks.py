@@ -1,4 +1,10 @@
-"""Self-service kiosks: registration, signed requests, appointment check-in and walk-in tickets.
+"""Self-service kiosks: registration and enrolment, signed requests, appointment check-in and walk-in tickets.
+
+An administrator registers a kiosk (`register`) and gets a one-time enrolment code with a link
+(`{base}/kiosk#enrol=CODE`) to open on the kiosk itself, or issues a new code later (`issue_enrolment`, e.g. after
+the kiosk's storage was wiped). The kiosk page redeems the code once (`enrol`): the kiosk gets a fresh secret,
+which replaces any earlier one and is kept only in the kiosk's local storage. Nobody types a secret on the public
+screen and no secret travels in a URL; a code is kept hashed in Redis for ENROL_TTL seconds.
 
 A kiosk signs every request with its secret: HMAC-SHA256 (hex) over
     METHOD "\n" PATH[?QUERY] "\n" TIMESTAMP "\n" NONCE "\n" hex(SHA-256(body))
@@ -41,16 +47,58 @@ def sign(secret: str, method: str, path: str, timestamp: str, nonce: str, body: 
     return hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
 
 
-async def register(ctx, device_id: str, hall_id: int) -> tuple[KioskDevice, str]:
-    """Register a kiosk of a hall; the secret is returned once (stored encrypted)."""
+async def register(ctx, device_id: str, hall_id: int) -> KioskDevice:
+    """Register a kiosk of a hall (it signs nothing until it is enrolled: its first secret is never shown)."""
     if not re.fullmatch(r"[A-Za-z0-9_-]{3,32}", device_id):
         raise Invalid("终端编号应为3-32位字母、数字、-或_", field="device_id")
     hall = await halls.get_hall(hall_id)
     if await KioskDevice.exists(device_id=device_id):
         raise Conflict("该终端编号已登记", code="kiosk_exists")
+    return await KioskDevice.create(device_id=device_id, hall=hall,
+                                    secret_enc=ctx.vault.encrypt("kiosk_secret", secrets.token_urlsafe(32)))
+
+
+ENROL_TTL = 30 * 60  # seconds an enrolment code stays redeemable
+ENROL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: an administrator may read it out or type it
+ENROL_CODE = re.compile(r"^[A-Z2-9]{16}$")
+
+
+class EnrolmentInvalid(Unauthorized):
+    code, message = "kiosk_enrolment_invalid", "启用码无效、已使用或已过期，请管理员重新生成"
+
+
+def _enrol_key(code: str) -> str:
+    return "zb:kiosk:enrol:" + hashlib.sha256(code.encode()).hexdigest()
+
+
+async def issue_enrolment(ctx, device_id: str) -> dict:
+    """A one-time enrolment code for a registered, active kiosk, and the link to open on it."""
+    device = await KioskDevice.get_or_none(device_id=device_id, active=True)
+    if device is None:
+        raise NotFound("没有该自助终端", code="kiosk_not_found")
+    code = "".join(secrets.choice(ENROL_ALPHABET) for _ in range(16))
+    await ctx.redis.set(_enrol_key(code), device.device_id, ex=ENROL_TTL)
+    return {"device_id": device.device_id, "hall": device.hall_id, "code": code,
+            "url": f"{ctx.settings.base_url}/kiosk#enrol={code}",
+            "expires_at": (utcnow() + timedelta(seconds=ENROL_TTL)).isoformat()}
+
+
+async def enrol(ctx, raw_code: str) -> tuple[KioskDevice, str]:
+    """Redeem an enrolment code, once: the kiosk and its new secret (which replaces any earlier one)."""
+    code = raw_code.strip().upper()
+    if not ENROL_CODE.match(code):
+        raise EnrolmentInvalid()
+    device_id = await ctx.redis.getdel(_enrol_key(code))
+    if device_id is None:
+        raise EnrolmentInvalid()
+    if isinstance(device_id, bytes):
+        device_id = device_id.decode()
+    device = await KioskDevice.get_or_none(device_id=device_id, active=True).select_related("hall")
+    if device is None:
+        raise EnrolmentInvalid()
     secret = secrets.token_urlsafe(32)
-    device = await KioskDevice.create(device_id=device_id, hall=hall,
-                                      secret_enc=ctx.vault.encrypt("kiosk_secret", secret))
+    device.secret_enc = ctx.vault.encrypt("kiosk_secret", secret)
+    await device.save(update_fields=["secret_enc"])
     return device, secret
 
 
