@@ -20,6 +20,7 @@ from app.providers.dingtalk import DingTalk
 from app.providers.http import make_client
 from app.providers import wechatpay
 from app.providers.wechat import WeChat
+from app.replica import Reads
 from app.security import Tokens, Vault, load_key
 from app.server import App
 from app.services import documents
@@ -67,6 +68,8 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app.on_request(metrics.start_timer)
     app.on_request(_limit_body)
     app.on_response(metrics.observe)
+    if settings.database_replica_url:
+        app.on_response(_sticky_after_write)
 
     from handlers import blueprints
     from handlers._responses import security_headers
@@ -94,11 +97,19 @@ async def _limit_body(request) -> None:
         raise PayloadTooLarge("payload too large")
 
 
+async def _sticky_after_write(request, response) -> None:
+    """With a replica: whoever just changed something reads their own records from the primary for a while."""
+    claims = getattr(request.ctx, "claims", None)
+    if claims is not None and request.method not in ("GET", "HEAD", "OPTIONS") and response.status < 400:
+        await request.app.ctx.reads.wrote(f"u{claims.user_id}")
+
+
 async def _start(app: Sanic, _loop=None) -> None:
     s: Settings = app.ctx.settings
     await db.connect(s)
     await documents.prepare(s)  # the PDF font (none: start fails here, saying what to install); embedded: seals
     app.ctx.redis = redis_setup.connect(s, app.ctx.fake_redis_server)
+    app.ctx.reads = app.ctx.catalog.reads = Reads(s, app.ctx.redis)  # where read-mostly queries go (app/replica.py)
     app.ctx.lua = {}
     app.ctx.http = make_client(app.ctx.provider_transport)
     app.ctx.wechat = WeChat(s.provider_base("wechat"), s.wechat_appid, s.wechat_secret, app.ctx.http, app.ctx.redis)

@@ -26,20 +26,29 @@ async def _keep_session(_connection) -> None:
     a round trip each time). We keep no session state on connections, so there is nothing to reset."""
 
 
-def tortoise_config(settings: Settings) -> dict:
-    url = settings.db_url
+def _connection(url: str, dialect: str) -> str | dict:
     if url.startswith("postgresql://"):
         url = "postgres://" + url[len("postgresql://"):]
-    connection: str | dict = url
-    if settings.dialect == "postgres":
-        connection = expand_db_url(url)
-        connection["credentials"]["reset"] = _keep_session
-    return {
-        "connections": {"default": connection},
+    if dialect != "postgres":
+        return url
+    connection = expand_db_url(url)
+    connection["credentials"]["reset"] = _keep_session
+    return connection
+
+
+def tortoise_config(settings: Settings, replica: bool = False) -> dict:
+    """The app's Tortoise configuration; with `replica` (serving, not migrating) and DATABASE_REPLICA_URL set on
+    PostgreSQL, a second connection "replica" and the router that sends app.replica.Reads' reads there."""
+    config = {
+        "connections": {"default": _connection(settings.db_url, settings.dialect)},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }
+    if replica and settings.database_replica_url and settings.dialect == "postgres":
+        config["connections"]["replica"] = _connection(settings.database_replica_url, "postgres")
+        config["routers"] = ["app.replica.ReplicaRouter"]
+    return config
 
 
 def migrations_dir(settings: Settings) -> Path:
@@ -74,7 +83,7 @@ async def migrate(settings: Settings) -> list[str]:
 async def connect(settings: Settings) -> None:
     sqlite_file(settings)
     # Handlers run in tasks other than the startup listener's: the context must be the global fallback.
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    await Tortoise.init(config=tortoise_config(settings, replica=True), _enable_global_fallback=True)
 
 
 async def close() -> None:

@@ -71,7 +71,8 @@ def idempotency_key(request: Request) -> str | None:
 async def mine(request: Request):
     """My cases, newest first, paged."""
     user = await current_user(request)
-    return json(await applications.mine(user, *paging(request)))
+    page = paging(request)
+    return json(await request.app.ctx.reads.run(lambda: applications.mine(user, *page), f"u{user.id}"))
 
 
 @bp.get("/<acceptance_no:str>")

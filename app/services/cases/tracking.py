@@ -73,7 +73,8 @@ async def view_bytes(ctx, token: str) -> bytes:
     if body is None:
         from app.services.cases.applications import public_track
 
-        view = await public_track(token)
+        reads = getattr(ctx, "reads", None)
+        view = await (reads.run(lambda: public_track(token), f"track:{token}") if reads else public_track(token))
         if view is None:
             raise TrackNotFound()
         body = json.dumps(view, ensure_ascii=False, separators=(",", ":")).encode()
@@ -85,6 +86,8 @@ async def view_bytes(ctx, token: str) -> bytes:
 async def changed(ctx, token: str) -> None:
     """Called after a case change is committed: drop every cached copy and tell every worker."""
     ctx.tracker.forget(token)
+    if getattr(ctx, "reads", None) is not None:  # refilled from the primary until a replica has the change
+        await ctx.reads.wrote(f"track:{token}")
     try:
         await ctx.redis.delete(_key(token))
         await ctx.redis.publish(TRACK_CHANNEL, token)

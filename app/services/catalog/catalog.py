@@ -236,6 +236,7 @@ class Catalog:
         self._snapshot: Snapshot | None = None
         self._generation = 0
         self._lock = asyncio.Lock()
+        self.reads = None  # app.replica.Reads, set at start: snapshots load from a replica when there is one
 
     def invalidate(self) -> None:
         self._generation += 1
@@ -248,7 +249,7 @@ class Catalog:
         async with self._lock:
             while self._snapshot is None:
                 gen = self._generation
-                snap = await build_snapshot()
+                snap = await (self.reads.run(build_snapshot, "catalog") if self.reads else build_snapshot())
                 if gen == self._generation:  # no change arrived while building
                     self._snapshot = snap
             return self._snapshot
@@ -264,6 +265,8 @@ class Catalog:
 
 async def publish_change(catalog: Catalog, redis) -> None:
     catalog.invalidate()
+    if catalog.reads is not None:  # every worker's next snapshot comes from the primary until the replica has it
+        await catalog.reads.wrote("catalog")
     await redis.publish(CHANGED_CHANNEL, "1")
 
 
