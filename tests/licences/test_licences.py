@@ -180,7 +180,11 @@ async def test_a_presentation_token_verifies_publicly_masked_and_is_logged(clien
     await issued_case(client, flow, who)
     [item] = await wallet(client, who)
     p = await _present(client, who, item["id"])
-    assert p["url"].endswith(f"/verify/licences/{p['token']}") and p["expires_at"]
+    assert p["url"].endswith(f"/verify/licences/{p['token']}") and p["expires_at"] and p["ttl"] == 300
+    import base64
+    from PIL import Image
+    assert p["qr"].startswith("data:image/png;base64,")
+    assert Image.open(io.BytesIO(base64.b64decode(p["qr"].split(",", 1)[1]))).size[0] > 100
     r = await client.get(urlparse(p["url"]).path, params={"channel": "window"})
     assert r.status_code == 200, r.text
     v = r.json()

@@ -25,7 +25,7 @@ from app.security import Vault, load_key, mask_name
 from app.services.documents import datasig, seals
 from app.services.identity import audit
 from app.services.licences import licences
-from app.services.platform import workdays
+from app.services.platform import qr, workdays
 from models import Licence, User
 
 PRESENTATION_TTL = 300  # seconds a 亮证 QR code stays valid
@@ -82,11 +82,14 @@ def read_token(settings, token: str, now: float | None = None) -> int:
 
 
 async def present(settings, user: User, licence_id: int) -> dict:
-    """A fresh 亮证 token for the caller's own licence: {"token", "url", "expires_at"}."""
+    """A fresh 亮证 token for the caller's own licence: {"token", "url", "expires_at", "ttl", "qr"} (the QR code
+    of `url` as a PNG data URI, for the page to show as it is)."""
     lic = await licences.get_for(user, licence_id)
     token, expires = make_token(settings, lic.id)
-    return {"token": token, "url": settings.base_url + VERIFY_PATH.format(token=token),
-            "expires_at": datetime.fromtimestamp(expires, timezone.utc).isoformat()}
+    url = settings.base_url + VERIFY_PATH.format(token=token)
+    png = await asyncio.to_thread(qr.render, url, "png")
+    return {"token": token, "url": url, "expires_at": datetime.fromtimestamp(expires, timezone.utc).isoformat(),
+            "ttl": PRESENTATION_TTL, "qr": "data:image/png;base64," + base64.b64encode(png).decode()}
 
 
 async def verify(settings, vault: Vault, token: str, channel: str) -> dict:

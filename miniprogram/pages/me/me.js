@@ -43,6 +43,10 @@ Component({
       wx.navigateTo({ url: '/pages/payables/payables' });
     },
 
+    openLicences() {
+      wx.navigateTo({ url: '/pages/licences/licences' });
+    },
+
     openPayments() {
       wx.navigateTo({ url: '/pages/payments/payments' });
     },
