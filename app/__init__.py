@@ -43,11 +43,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
     app = App(name or f"zhangban{next(_names) or ''}", dumps=partial(json_dumps, ensure_ascii=False))
     app.config.REQUEST_MAX_SIZE = settings.max_body
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    app.config.OAS_UI_DEFAULT = "swagger"
-    app.config.OAS_URL_PREFIX = "/docs"
-    app.config.API_TITLE = "掌办 Zhangban API"
-    app.config.API_VERSION = "1"
-    app.config.API_DESCRIPTION = "掌上办事 backend: catalog, identity, applications, appointments, payments."
+    app.config.OAS = False  # /docs and its OpenAPI 3.1 document are handlers/_openapi.py's (per app, offline UI)
     app.config.CORS = False
     app.config.REAL_IP_HEADER = settings.real_ip_header or None
     app.ctx.settings = settings
@@ -72,10 +68,12 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
         app.on_response(_sticky_after_write)
 
     from handlers import blueprints
+    from handlers._openapi import mount_docs, register_path_types
     from handlers._responses import security_headers
 
     app.on_response(security_headers)  # the HTML pages' security headers
-
+    register_path_types(app)
+    mount_docs(app)
     for bp in blueprints:
         app.blueprint(bp)
     if settings.sandbox_on:
@@ -93,7 +91,7 @@ def create_app(settings: Settings | None = None, *, name: str | None = None,
 async def _limit_body(request) -> None:
     """REQUEST_MAX_SIZE is enforced by Sanic's own server; this covers ASGI servers too."""
     length = request.headers.get("content-length")
-    if length and length.isdigit() and int(length) > request.app.ctx.settings.max_body:
+    if length and length.isascii() and length.isdigit() and int(length) > request.app.ctx.settings.max_body:
         raise PayloadTooLarge("payload too large")
 
 

@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from app.validators import MAX_INT
+
 SERVICE_CODE = r"^[A-Z]{2,4}\d{3,4}$"
 DEPT_CODE = r"^[a-z][a-z0-9-]{1,31}$"
 BUNDLE_CODE = r"^[a-z][a-z0-9-]{1,31}$"
@@ -99,7 +101,7 @@ class TimeLimit(Strict):
 
 class Fee(Strict):
     item: str
-    amount_fen: int = Field(ge=0)
+    amount_fen: int = Field(ge=0, le=MAX_INT)
     basis: str | None = None
 
 

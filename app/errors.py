@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from sanic import Request
 from sanic.exceptions import SanicException
 from sanic.response import json
+from tortoise.exceptions import ValidationError as OrmValidationError
 
 log = logging.getLogger("zhangban.errors")
 
@@ -79,7 +80,11 @@ def from_validation(err: ValidationError) -> Invalid:
     """The first pydantic error as a 422 naming its field."""
     first = err.errors()[0]
     field = ".".join(str(p) for p in first.get("loc", ()) if p != "__root__") or None
-    kind = first.get("type", "")
+    kind, ctx = first.get("type", ""), first.get("ctx") or {}
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"} and field:
+        bound = {"greater_than_equal": ("不能小于", "ge"), "less_than_equal": ("不能大于", "le"),
+                 "greater_than": ("应大于", "gt"), "less_than": ("应小于", "lt")}[kind]
+        return Invalid(f"{field} {bound[0]}{ctx.get(bound[1])}", field=field)
     if kind == "missing":
         msg = "缺少必填项"
     elif kind.startswith(("string_too", "too_")):
@@ -94,6 +99,10 @@ def from_validation(err: ValidationError) -> Invalid:
 async def handle_error(request: Request, exc: Exception):
     if isinstance(exc, ValidationError):
         exc = from_validation(exc)
+    elif isinstance(exc, OrmValidationError):  # a value longer than its column reached a query: bad input
+        log.warning("input refused by the ORM on %s %s: %s", request.method, request.path, exc)
+        field = str(exc).split(":", 1)[0] if ":" in str(exc) else None
+        exc = Invalid(f"长度不符合要求：{field}" if field else "提交的内容过长", field=field)
     if isinstance(exc, AppError):
         return json(exc.body(), status=exc.status, headers=exc.headers)
     if isinstance(exc, SanicException):

@@ -71,3 +71,21 @@ def name_problem(value: str) -> str | None:
     if not _NAME.match(value.strip()):
         return "请输入与身份证一致的真实姓名"
     return None
+
+
+MAX_ID = 2**31 - 1  # the largest id of an IntField primary key (PostgreSQL integer)
+MAX_BIGID = 2**63 - 1  # of a BigIntField one (PostgreSQL bigint, SQLite integer)
+MAX_INT = MAX_ID  # any IntField column (amounts in fen, counts)
+
+
+def is_decimal(value: str) -> bool:
+    """ASCII digits only: str.isdigit() is also true for "²" (int() refuses it) and "٣" (int() reads 3)."""
+    return value.isascii() and value.isdigit()
+
+
+def db_id(value: str, most: int = MAX_ID) -> int | None:
+    """The database id written in `value` (ASCII digits, 1 to `most`), or None."""
+    if not is_decimal(value) or len(value) > len(str(most)):
+        return None
+    number = int(value)
+    return number if 1 <= number <= most else None

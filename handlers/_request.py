@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sanic import Request
 
 from app.errors import Invalid, from_validation
+from handlers._openapi import paging_query, parse_query
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -33,24 +34,11 @@ def parse(request: Request, model: type[M]) -> M:
         raise from_validation(exc) from None
 
 
-def int_arg(request: Request, name: str, default: int) -> int:
-    raw_value = request.args.get(name)
-    if raw_value in (None, ""):
-        return default
-    try:
-        return int(raw_value)
-    except ValueError:
-        raise Invalid(f"{name} 应为整数", field=name) from None
-
-
 def paging(request: Request, most: int = 50, default_size: int = 20) -> tuple[int, int]:
-    """(page, page_size) from the query string: page from 1, page_size from 1 to `most`."""
-    page, page_size = int_arg(request, "page", 1), int_arg(request, "page_size", default_size)
-    if page < 1:
-        raise Invalid("页码从1开始", field="page")
-    if not 1 <= page_size <= most:
-        raise Invalid(f"每页条数应在1到{most}之间", field="page_size")
-    return page, page_size
+    """(page, page_size) from the query string: page from 1, page_size from 1 to `most` (the model that
+    documents them: _openapi.paging_query)."""
+    q = parse_query(request, paging_query(most, default_size))
+    return q.page, q.page_size
 
 
 def answers_arg(request: Request) -> dict | None:

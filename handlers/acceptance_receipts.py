@@ -4,11 +4,13 @@ from sanic.response import raw
 
 from app.auth import current_user, requires
 from app.services.cases import acceptance_receipts, applications
+from handlers._openapi import Binary, doc
 
 bp = Blueprint("receipts")
 
 
-@bp.get("/api/v1/applications/<acceptance_no:str>/receipt.pdf")
+@bp.get("/api/v1/applications/<acceptance_no:acceptance_no>/receipt.pdf")
+@doc(tag="applications", ok=Binary("application/pdf"))
 @requires("citizen", "staff", "admin")
 async def receipt(request: Request, acceptance_no: str):
     """The receipt (A4 PDF, masked applicant, tracking QR code): for whoever may see the case, 404 for others."""

@@ -8,6 +8,7 @@ from app.auth import current_user, requires
 from app.providers import courier as courier_provider
 from app.services.delivery import addresses, waybills
 from app.services.delivery.addresses import AddressIn
+from handlers._openapi import COURIER_PUSH, OBJECT, Id, doc
 from handlers._request import Body, parse
 
 bp = Blueprint("delivery")
@@ -34,7 +35,7 @@ class AddressBody(Body):
 
 class ChoiceBody(Body):
     method: str = Field(max_length=16)
-    address_id: int | None = Field(default=None, ge=1, le=2**31 - 1)
+    address_id: Id | None = None
 
 
 def _address(body: AddressBody) -> AddressIn:
@@ -60,7 +61,7 @@ async def add_address(request: Request):
     return json(addresses.view(a, request.app.ctx.vault), status=201)
 
 
-@bp.put("/me/addresses/<address_id:int>")
+@bp.put("/me/addresses/<address_id:id>")
 @requires("citizen")
 async def change_address(request: Request, address_id: int):
     """Replace one of my addresses (a case that already chose it keeps its own copy)."""
@@ -70,7 +71,7 @@ async def change_address(request: Request, address_id: int):
     return json(addresses.view(a, request.app.ctx.vault))
 
 
-@bp.delete("/me/addresses/<address_id:int>")
+@bp.delete("/me/addresses/<address_id:id>")
 @requires("citizen")
 async def remove_address(request: Request, address_id: int):
     """Delete one of my addresses."""
@@ -79,7 +80,7 @@ async def remove_address(request: Request, address_id: int):
     return json({"deleted": address_id})
 
 
-@bp.put("/applications/<acceptance_no:str>/delivery")
+@bp.put("/applications/<acceptance_no:acceptance_no>/delivery")
 @requires("citizen")
 async def choose(request: Request, acceptance_no: str):
     """How I receive the result (until 出证): electronic (电子证照), window (窗口领取), courier (快递寄递, with
@@ -90,7 +91,7 @@ async def choose(request: Request, acceptance_no: str):
     return json(addresses.choice_view(c, request.app.ctx.vault))
 
 
-@bp.get("/applications/<acceptance_no:str>/delivery")
+@bp.get("/applications/<acceptance_no:acceptance_no>/delivery")
 @requires("citizen", "staff", "admin")
 async def choice(request: Request, acceptance_no: str):
     """A case's delivery choice, the address masked."""
@@ -104,7 +105,8 @@ def _courier(request: Request) -> courier_provider.SFExpress:
     return courier_provider.from_settings(ctx.settings, ctx.http)
 
 
-@bp.post("/staff/applications/<acceptance_no:str>/waybills")
+@bp.post("/staff/applications/<acceptance_no:acceptance_no>/waybills")
+@doc(tag="staff", body=RecipientBody, ok=OBJECT, status=201, errors=(409, 502))
 @requires("staff", "admin")
 async def ship(request: Request, acceptance_no: str):
     """寄递: order a courier pickup for an issued case's result, to the recipient in the body or (no body) to
@@ -116,7 +118,8 @@ async def ship(request: Request, acceptance_no: str):
     return json(waybills.waybill_view(waybill, request.app.ctx.vault, full=True), status=201)
 
 
-@bp.post("/staff/waybills/<waybill_no:str>/sync")
+@bp.post("/staff/waybills/<waybill_no:waybill_no>/sync")
+@doc(tag="staff", errors=(502,))
 @requires("staff", "admin")
 async def sync(request: Request, waybill_no: str):
     """Query the courier for a waybill's route events (when a push went missing) and apply the new ones."""
@@ -125,7 +128,8 @@ async def sync(request: Request, waybill_no: str):
     return json({"new": new, "waybill": waybills.waybill_view(waybill, request.app.ctx.vault)})
 
 
-@bp.get("/applications/<acceptance_no:str>/waybills")
+@bp.get("/applications/<acceptance_no:acceptance_no>/waybills")
+@doc(tag="applications")
 @requires("citizen", "staff", "admin")
 async def of_case(request: Request, acceptance_no: str):
     """A case's parcels with their route events, the recipient masked."""
@@ -135,6 +139,8 @@ async def of_case(request: Request, acceptance_no: str):
 
 
 @bp.post("/callbacks/courier")
+@doc(tag="callbacks", security=COURIER_PUSH, body={"application/x-www-form-urlencoded": {"type": "object"}},
+     responses={401: OBJECT}, errors=(400,))
 async def route_push(request: Request):
     """SF Express route push (路由推送): signed form (msgDigest), fresh timestamp; each route event is stored once,
     so a duplicate or replayed push changes nothing. Answers SF's {"return_code", "return_msg"}; a refused push

@@ -2,10 +2,11 @@
 import asyncio
 
 from sanic import Blueprint, Request
-from sanic.response import json
 from tortoise import connections
 
 from app import metrics
+from handlers import _views as v
+from handlers._openapi import Binary, doc, send
 
 bp = Blueprint("health")
 
@@ -28,6 +29,7 @@ async def _check(name: str, make) -> str:
 
 
 @bp.get("/healthz")
+@doc(ok=v.Health, responses={503: v.Health})
 async def healthz(request: Request):
     """200 when the database and Redis answer and this worker has finished warming up (catalog, segmenter);
     503 naming the dependency that does not answer, or "starting" while the worker warms up or stops (Sanic
@@ -37,12 +39,12 @@ async def healthz(request: Request):
     checks = {"database": db, "redis": rd}
     healthy = db == "ok" and rd == "ok"
     status = "unavailable" if not healthy else "ok" if request.app.ctx.ready else "starting"
-    return json({"status": status, "checks": checks,
-                 "mode": "embedded" if request.app.ctx.settings.embedded else "production"},
-                status=200 if status == "ok" else 503)
+    mode = "embedded" if request.app.ctx.settings.embedded else "production"
+    return send(request, {"status": status, "checks": checks, "mode": mode}, 200 if status == "ok" else 503)
 
 
 @bp.get("/metrics")
+@doc(ok=Binary("text/plain"))
 async def prometheus(request: Request):
     """Prometheus text exposition."""
     return metrics.exposition()

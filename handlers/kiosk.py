@@ -7,6 +7,8 @@ from sanic.response import json
 from app import ratelimit
 from app.auth import requires
 from app.services.halls import hall_queue, kiosks
+from handlers import _views as v
+from handlers._openapi import KIOSK, Id, doc, send
 from handlers._request import Body, parse
 
 bp = Blueprint("kiosk")
@@ -22,7 +24,7 @@ class WalkInBody(Body):
 
 class RegisterBody(Body):
     device_id: str = Field(min_length=1, max_length=32)
-    hall: int
+    hall: Id
 
 
 class EnrolBody(Body):
@@ -35,30 +37,34 @@ async def _device(request: Request):
 
 
 @bp.get("/kiosk/me")
+@doc(security=KIOSK, ok=v.KioskInfo, errors=(401, 503))
 async def me(request: Request):
     """The signing kiosk's hall and the services it issues walk-in tickets for."""
-    return json(await kiosks.kiosk_info(await _device(request)))
+    return send(request, await kiosks.kiosk_info(await _device(request)))
 
 
 @bp.post("/kiosk/checkin")
+@doc(security=KIOSK, body=CheckinBody, ok=v.Ticket, status=201, errors=(401, 404, 409, 503))
 async def checkin(request: Request):
     """{"code"}: the scanned QR or typed appointment code → 201 with an A ticket and "前面还有 N 人"."""
     device = await _device(request)
     body = parse(request, CheckinBody)
     ticket = await kiosks.checkin(request.app.ctx, device, body.code)
-    return json(await hall_queue.ticket_view(ticket), status=201)
+    return send(request, await hall_queue.ticket_view(ticket), 201)
 
 
 @bp.post("/kiosk/tickets")
+@doc(security=KIOSK, body=WalkInBody, ok=v.Ticket, status=201, errors=(401, 404, 409, 503))
 async def walk_in(request: Request):
     """{"service"}: a walk-in B ticket."""
     device = await _device(request)
     body = parse(request, WalkInBody)
     ticket = await hall_queue.walk_in(request.app.ctx, device.hall, body.service)
-    return json(await hall_queue.ticket_view(ticket), status=201)
+    return send(request, await hall_queue.ticket_view(ticket), 201)
 
 
 @bp.post("/kiosk/enrol")
+@doc(body=EnrolBody, errors=(401, 429))
 async def enrol(request: Request):
     """{"code"}: the kiosk page redeems the one-time enrolment code an admin issued → the kiosk's device id, hall
     and new secret (kept in the kiosk's local storage; any earlier secret stops working). 401 for a code that is
@@ -72,6 +78,7 @@ async def enrol(request: Request):
 
 
 @bp.post("/admin/kiosks")
+@doc(tag="admin", body=RegisterBody, ok=v.KioskRegistered, status=201, errors=(404, 409))
 @requires("admin")
 async def register(request: Request):
     """Register a kiosk of a hall → 201 with its one-time enrolment code and the link to open on the kiosk
@@ -83,6 +90,7 @@ async def register(request: Request):
 
 
 @bp.post("/admin/kiosks/<device_id:str>/enrolment")
+@doc(tag="admin", status=201, errors=(404,))
 @requires("admin")
 async def new_enrolment(request: Request, device_id: str):
     """A new one-time enrolment code for a registered kiosk (its storage was wiped, or it is replaced): redeeming

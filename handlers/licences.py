@@ -8,6 +8,7 @@ from app import ratelimit
 from app.auth import current_user, requires
 from app.providers.storage import storage_for
 from app.services.licences import licences, presentations
+from handlers._openapi import Binary, doc
 from handlers._request import Body, parse
 
 bp = Blueprint("licences", url_prefix="/me/licences")
@@ -29,7 +30,7 @@ async def mine(request: Request):
                 headers={"Cache-Control": "private, no-store"})
 
 
-@bp.get("/<licence_id:int>")
+@bp.get("/<licence_id:id>")
 @requires("citizen", level=3)
 async def one(request: Request, licence_id: int):
     """One of the caller's licences: its fields (personal values masked), status history and data signature."""
@@ -38,7 +39,8 @@ async def one(request: Request, licence_id: int):
                 headers={"Cache-Control": "private, no-store"})
 
 
-@bp.get("/<licence_id:int>/pdf")
+@bp.get("/<licence_id:id>/pdf")
+@doc(ok=Binary("application/pdf"), errors=(502,))
 @requires("citizen", level=3)
 async def pdf(request: Request, licence_id: int):
     """The licence as a signed PDF (PDF/A-2b, PAdES with the issuing department's seal certificate)."""

@@ -4,12 +4,17 @@ from sanic.response import raw
 
 from app import ratelimit
 from app.services.cases import tracking
+from handlers import _views as v
+from handlers._openapi import Binary, doc
 from handlers._responses import web_page
 
 bp = Blueprint("track")
 
 
-@bp.get("/api/v1/track/<token:str>")
+@bp.get("/api/v1/track/<token:token>")
+@doc(ok=v.Track, errors=(429,), description="Anyone with the QR code: service, acceptance number, masked applicant, "
+     "status, timeline, due date. Pre-serialized bytes (the tracking hot path): tests check them against Track. "
+     "Live updates: the WebSocket /ws/track/{token}.")
 async def track(request: Request, token: str):
     """Anyone with the QR code: service, acceptance number, masked applicant, status, timeline, due date."""
     request.app.ctx.tracker.hit(ratelimit.client_ip(request))
@@ -17,7 +22,7 @@ async def track(request: Request, token: str):
     return raw(body, content_type="application/json", headers={"Cache-Control": "no-cache"})
 
 
-@bp.websocket("/ws/track/<token:str>")
+@bp.websocket("/ws/track/<token:token>")
 async def live(request: Request, ws, token: str):
     """Sends the current view, then every change (from any worker, through Redis pub/sub)."""
     ctx = request.app.ctx
@@ -36,7 +41,8 @@ async def live(request: Request, ws, token: str):
         tracking.unwatch(ctx, token, queue)
 
 
-@bp.get("/t/<token:str>")
+@bp.get("/t/<token:token>")
+@doc(ok=Binary("text/html"))
 async def page(request: Request, token: str):
     """The page a scanned QR code opens (phone browsers, kiosks): it reads /api/v1/track/{token}."""
     return web_page("track")

@@ -2,12 +2,14 @@
 from urllib.parse import quote
 
 from sanic import Blueprint, Request
-from sanic.response import json, raw
+from sanic.response import raw
 
 from app.auth import current_user, requires
 from app.errors import Invalid
 from app.providers.storage import storage_for
 from app.services.cases import uploads
+from handlers import _views as v
+from handlers._openapi import Binary, doc, send
 
 bp = Blueprint("uploads", url_prefix="/uploads")
 ANY = ("citizen", "staff", "admin")
@@ -19,6 +21,10 @@ def _upload(u) -> dict:
 
 
 @bp.post("/")
+@doc(body={"multipart/form-data": {"type": "object", "required": ["file"],
+                                   "properties": {"file": {"type": "string", "format": "binary",
+                                                           "description": "PDF、JPG 或 PNG，最大 10 MB"}}}},
+     ok=v.Upload, status=201, errors=(400, 413, 422))
 @requires("citizen", "staff")
 async def create(request: Request):
     """Upload one file as multipart/form-data field `file`: PDF, JPG or PNG (checked by content), at most 10 MB.
@@ -28,10 +34,11 @@ async def create(request: Request):
         raise Invalid("请选择要上传的文件", field="file")
     user = await current_user(request)
     upload = await uploads.store(storage_for(request.app), user, f.name or "", f.body)
-    return json(_upload(upload), status=201)
+    return send(request, _upload(upload), 201)
 
 
-@bp.get("/<upload_id:str>")
+@bp.get("/<upload_id:upload_id>")
+@doc(ok=Binary("application/pdf", "image/jpeg", "image/png"))
 @requires(*ANY)
 async def download(request: Request, upload_id: str):
     """The file's bytes, for its owner only (404 for anyone else)."""

@@ -11,6 +11,7 @@ const hukou = {
   channels: ['mobile', 'window'],
   id_only: true,
   summary: '办理户口迁入本市',
+  audience: 'citizen',
 };
 
 const socialCard = {
@@ -22,6 +23,7 @@ const socialCard = {
   channels: ['mobile', 'online'],
   id_only: true,
   summary: '首次申领社会保障卡',
+  audience: 'citizen',
 };
 
 const birthBundle = {
@@ -40,23 +42,23 @@ const home = {
 };
 
 const idCard = {
-  name: '居民身份证', form: 'original', copies: 1, required: true, source: 'shared', dataset: 'licence',
+  name: '居民身份证', form: 'original', form_label: '原件', copies: 1, required: true, source: 'shared', dataset: 'licence',
   dataset_label: '电子证照库', licence_type: '居民身份证', note: null, exempt: true,
 };
 const hukouBook = {
-  name: '居民户口簿', form: 'original', copies: 1, required: true, source: 'shared', dataset: 'licence',
+  name: '居民户口簿', form: 'original', form_label: '原件', copies: 1, required: true, source: 'shared', dataset: 'licence',
   dataset_label: '电子证照库', licence_type: '居民户口簿', note: null, exempt: true,
 };
 const applicationForm = {
-  name: '户口迁移申请表', form: 'original', copies: 1, required: true, source: 'citizen', dataset: null,
+  name: '户口迁移申请表', form: 'original', form_label: '原件', copies: 1, required: true, source: 'citizen', dataset: null,
   dataset_label: null, licence_type: null, note: '可现场填写', exempt: false,
 };
 const admissionProof = {
-  name: '准予迁入证明', form: 'original', copies: 1, required: true, source: 'citizen', dataset: null,
+  name: '准予迁入证明', form: 'original', form_label: '原件', copies: 1, required: true, source: 'citizen', dataset: null,
   dataset_label: null, licence_type: null, note: null, exempt: false,
 };
 const housing = {
-  name: '房屋产权证明', form: 'copy', copies: 1, required: true, source: 'shared', dataset: 'real_estate',
+  name: '房屋产权证明', form: 'copy', form_label: '复印件', copies: 1, required: true, source: 'shared', dataset: 'real_estate',
   dataset_label: '不动产登记信息', licence_type: null, note: null, exempt: true,
 };
 
@@ -69,6 +71,10 @@ function hukouGuide(requested = {}) {
     version: 3,
     department: gongan,
     audience: 'citizen',
+    livelihood: true,
+    keywords: ['落户', '迁户口'],
+    contact: '0571-87280000',
+    form: [{ key: 'contact_address', label: '联系地址', type: 'text', required: true, options: [], max_length: 200 }],
     legal_basis: ['《中华人民共和国户口登记条例》第十条'],
     conditions: ['在本市有合法稳定住所', '符合本市落户政策'],
     situations: [{
@@ -93,13 +99,19 @@ function hukouGuide(requested = {}) {
 
 const birthBundleDetail = {
   ...birthBundle,
+  version: 1,
+  keywords: ['新生儿', '出生'],
   materials: [idCard, hukouBook, { ...applicationForm, name: '出生登记申请表' }],
   workflow: [],
 };
 
-const citizen = { id: 7, role: 'citizen', verified: false, name: null, id_number: null, phone: null, department: null };
+const citizen = {
+  id: 7, role: 'citizen', verified: false, name: null, id_number: null, phone: null, department: null,
+  staff_roles: [], face_verified_at: null, identity: { level: 1, taken: false },
+};
 const verifiedCitizen = {
   ...citizen, verified: true, name: '张*三', id_number: '3304**********1234', phone: '138****5678',
+  identity: { level: 2, taken: false },
 };
 
 // GET /api/v1/applications/preview?service=GA0101: two shared (免提交) materials, one to upload, one optional.

@@ -21,6 +21,7 @@ from app.catalog_schema import HALL_DEPARTMENT
 from app.errors import Conflict, Invalid, NotFound
 from app.services.cases import applications
 from app.services.platform import outbox, workdays
+from app.validators import db_id
 from models import (Application, ChatSession, ChatStatus, Complaint, ComplaintStatus, Department, Hall, QueueTicket,
                     Rating, Rectification, RectificationStatus, Service, TicketStatus, User)
 
@@ -56,7 +57,7 @@ class Attribution:
 
 
 async def _case(user: User, target_id: str) -> Attribution:
-    a = await Application.get_or_none(acceptance_no=target_id, applicant_id=user.id)
+    a = await Application.get_or_none(acceptance_no=target_id, applicant_id=user.id) if len(target_id) <= 32 else None
     if a is None:
         raise TargetNotFound(field="target_id")
     if a.status not in applications.FINISHED:
@@ -65,7 +66,7 @@ async def _case(user: User, target_id: str) -> Attribution:
 
 
 async def _chat(user: User, target_id: str) -> Attribution:
-    s = await ChatSession.get_or_none(id=int(target_id), user_id=user.id) if target_id.isdigit() else None
+    s = await ChatSession.get_or_none(id=n, user_id=user.id) if (n := db_id(target_id)) else None
     if s is None:
         raise TargetNotFound(field="target_id")
     if s.status != ChatStatus.CLOSED:
@@ -75,7 +76,7 @@ async def _chat(user: User, target_id: str) -> Attribution:
 
 
 async def _complaint(user: User, target_id: str) -> Attribution:
-    c = await Complaint.get_or_none(id=int(target_id), user_id=user.id) if target_id.isdigit() else None
+    c = await Complaint.get_or_none(id=n, user_id=user.id) if (n := db_id(target_id)) else None
     if c is None:
         raise TargetNotFound(field="target_id")
     if c.status != ComplaintStatus.CLOSED:
@@ -84,7 +85,7 @@ async def _complaint(user: User, target_id: str) -> Attribution:
 
 
 async def _queue_ticket(user: User, target_id: str) -> Attribution:
-    t = await QueueTicket.get_or_none(id=int(target_id), user_id=user.id) if target_id.isdigit() else None
+    t = await QueueTicket.get_or_none(id=n, user_id=user.id) if (n := db_id(target_id)) else None
     if t is None:
         raise TargetNotFound(field="target_id")
     if t.status != TicketStatus.FINISHED:

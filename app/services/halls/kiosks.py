@@ -28,6 +28,7 @@ from tortoise.transactions import in_transaction
 from app.errors import AppError, Conflict, Invalid, NotFound, Unauthorized
 from app.services.halls import appointments, hall_queue, halls
 from app.services.platform.workdays import CN, utcnow
+from app.validators import is_decimal
 from models import Appointment, AppointmentStatus, KioskDevice, QueueTicket, TicketKind
 
 NONCE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -106,7 +107,7 @@ async def verify(ctx, method: str, path: str, headers, body: bytes) -> KioskDevi
     """The registered, active device that signed this request, or 401."""
     device_id = headers.get("x-kiosk-device", "")
     ts, nonce, sig = (headers.get(h, "") for h in ("x-kiosk-timestamp", "x-kiosk-nonce", "x-kiosk-signature"))
-    if not (device_id and ts.isdigit() and NONCE.match(nonce) and sig):
+    if not (device_id and is_decimal(ts) and len(ts) <= 12 and NONCE.match(nonce) and sig):
         raise KioskAuthFailed("缺少自助终端签名")
     skew = ctx.settings.kiosk_max_skew
     if abs(time.time() - int(ts)) > skew:
