@@ -326,7 +326,8 @@ def _blueprint(route) -> str:
 def _default_tag(bp_name: str) -> str:
     if bp_name.startswith("sandbox"):
         return "sandbox"
-    return {"admin_catalog": "admin", "staff_chat": "chat", "halls_live": "pages", "health": "platform",
+    return {"admin_catalog": "admin", "staff_chat": "chat", "licences_verify": "licences", "licences_staff": "staff",
+            "window": "staff", "halls_live": "pages", "health": "platform",
             "track": "tracking", "receipts": "applications", "ereceipts": "payments",
             "wechat_push": "callbacks"}.get(bp_name, bp_name)
 
@@ -436,7 +437,8 @@ def _operation(app: Sanic, route, handler, op: Op, bp: str, method: str, models:
     out: dict[str, Any] = {
         "tags": [op.tag or _default_tag(bp)],
         "summary": op.summary or summary or handler.__name__.replace("_", " "),
-        "operationId": op.operation_id or f"{bp}_{handler.__name__}" + ("" if len(route.methods) == 1 else f"_{method.lower()}"),
+        "operationId": op.operation_id or f"{bp}_{handler.__name__}"
+                       + ("" if len(route.methods) == 1 else f"_{method.lower()}"),
     }
     description = op.description or docstring
     if roles:

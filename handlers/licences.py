@@ -52,7 +52,8 @@ async def pdf(request: Request, licence_id: int):
         "Cache-Control": "private, no-store"})
 
 
-@bp.post("/<licence_id:int>/presentations")
+@bp.post("/<licence_id:id>/presentations")
+@doc(status=201)
 @requires("citizen", level=3)
 async def present(request: Request, licence_id: int):
     """亮证: a short-lived signed token for one of the caller's licences, and the verification address the QR code
@@ -63,6 +64,7 @@ async def present(request: Request, licence_id: int):
 
 
 @verify_bp.get("/verify/licences/<token:str>")
+@doc(tag="licences", errors=(400, 404, 410, 429))
 async def verify(request: Request, token: str):
     """Public: what a 亮证 QR code shows a verifier (masked summary, issuer, validity, status, whether the data
     signature holds); ?channel=web|kiosk|window|app. Forged: 400; expired: 410; revoked or expired licence: its
@@ -73,7 +75,7 @@ async def verify(request: Request, token: str):
     return json(body, headers={"Cache-Control": "no-store"})
 
 
-@staff_bp.post("/<licence_id:int>/end")
+@staff_bp.post("/<licence_id:id>/end")
 @requires("staff", "admin")
 async def end(request: Request, licence_id: int):
     """吊销 or 注销 a licence (staff of the issuing department, or an admin): {"kind": revoked|cancelled, "reason"}."""

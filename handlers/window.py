@@ -51,7 +51,7 @@ async def accept(request: Request):
     return await _answer(user, case, 201 if created else 200)
 
 
-@bp.post("/applications/<acceptance_no:str>/resubmit")
+@bp.post("/applications/<acceptance_no:acceptance_no>/resubmit")
 @requires("staff")
 async def resubmit(request: Request, acceptance_no: str):
     """The citizen brings the 补正 papers to the window: the clerk's scans; accepted when nothing is missing."""
