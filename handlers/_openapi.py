@@ -397,7 +397,7 @@ def build(app: Sanic) -> dict:
         if route.extra.websocket or route.name.split(".")[-2:-1] == ["zb_docs"] or route.path.startswith("docs"):
             continue
         handler = route.handler
-        op: Op = getattr(handler, "__zb_doc__", None) or Op()
+        op: Op = getattr(handler, "__zb_doc__", None) or _undeclared(route)
         bp = _blueprint(route)
         path = "/" + re.sub(r"<([^:>]+)(?::[^>]+)?>", r"{\1}", route.path)
         if path != "/" and route.path.endswith("/"):
@@ -428,6 +428,16 @@ def build(app: Sanic) -> dict:
         "components": {"schemas": schemas, "securitySchemes": SECURITY_SCHEMES},
         "x-sandbox-mounted": bool(s.sandbox_on),
     }
+
+
+def _undeclared(route) -> Op:
+    """An operation whose handler has no @doc yet (a sandbox, or a route just added): documented loosely, so that
+    the document stays true (any JSON body, the usual answers, the errors anything may give), and marked
+    x-undeclared so that it shows."""
+    writes = bool(set(route.methods) & {"POST", "PUT", "PATCH"})
+    return Op(body={"application/json": {"type": "object"}} if writes else None,
+              responses={200: None, 201: None, 204: None}, errors=(400, 404, 409, 413, 422),
+              extra={"x-undeclared": True})
 
 
 def _operation(app: Sanic, route, handler, op: Op, bp: str, method: str, models: _Models) -> dict:

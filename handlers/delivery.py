@@ -44,6 +44,7 @@ def _address(body: AddressBody) -> AddressIn:
 
 
 @bp.get("/me/addresses")
+@doc(tag="delivery")
 @requires("citizen")
 async def my_addresses(request: Request):
     """My address book, phone and street masked, the default first."""
@@ -52,6 +53,7 @@ async def my_addresses(request: Request):
 
 
 @bp.post("/me/addresses")
+@doc(tag="delivery", body=AddressBody, status=201, errors=(409,))
 @requires("citizen")
 async def add_address(request: Request):
     """Add an address (at most 20); the first, or one marked is_default, becomes the default."""
@@ -62,6 +64,7 @@ async def add_address(request: Request):
 
 
 @bp.put("/me/addresses/<address_id:id>")
+@doc(tag="delivery", body=AddressBody)
 @requires("citizen")
 async def change_address(request: Request, address_id: int):
     """Replace one of my addresses (a case that already chose it keeps its own copy)."""
@@ -72,6 +75,7 @@ async def change_address(request: Request, address_id: int):
 
 
 @bp.delete("/me/addresses/<address_id:id>")
+@doc(tag="delivery")
 @requires("citizen")
 async def remove_address(request: Request, address_id: int):
     """Delete one of my addresses."""
@@ -81,6 +85,7 @@ async def remove_address(request: Request, address_id: int):
 
 
 @bp.put("/applications/<acceptance_no:acceptance_no>/delivery")
+@doc(tag="delivery", body=ChoiceBody, errors=(409,))
 @requires("citizen")
 async def choose(request: Request, acceptance_no: str):
     """How I receive the result (until 出证): electronic (电子证照), window (窗口领取), courier (快递寄递, with
@@ -92,6 +97,7 @@ async def choose(request: Request, acceptance_no: str):
 
 
 @bp.get("/applications/<acceptance_no:acceptance_no>/delivery")
+@doc(tag="delivery")
 @requires("citizen", "staff", "admin")
 async def choice(request: Request, acceptance_no: str):
     """A case's delivery choice, the address masked."""

@@ -76,6 +76,7 @@ async def verify(request: Request, token: str):
 
 
 @staff_bp.post("/<licence_id:id>/end")
+@doc(tag="staff", body=EndBody, errors=(409,))
 @requires("staff", "admin")
 async def end(request: Request, licence_id: int):
     """吊销 or 注销 a licence (staff of the issuing department, or an admin): {"kind": revoked|cancelled, "reason"}."""

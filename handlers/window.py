@@ -7,7 +7,8 @@ from app.auth import current_user, requires
 from app.services.cases import applications, window
 from app.services.cases.applications import MaterialIn
 from handlers._request import parse
-from handlers.applications import ApplyBody, ResubmitBody, idempotency_key
+from handlers._openapi import OBJECT, doc
+from handlers.applications import IDEMPOTENCY_KEY, ApplyBody, ResubmitBody, idempotency_key
 
 bp = Blueprint("window", url_prefix="/staff/window")
 
@@ -40,6 +41,7 @@ async def _answer(user, case, status: int = 200):
 
 
 @bp.post("/applications")
+@doc(body=WindowApplyBody, status=201, responses={200: OBJECT}, params=(IDEMPOTENCY_KEY,), errors=(404, 409, 502))
 @requires("staff")
 async def accept(request: Request):
     """一窗受理: submit a walk-in citizen's application (the citizen's ID number and the same body as their own
@@ -52,6 +54,7 @@ async def accept(request: Request):
 
 
 @bp.post("/applications/<acceptance_no:acceptance_no>/resubmit")
+@doc(body=ResubmitBody, errors=(409,))
 @requires("staff")
 async def resubmit(request: Request, acceptance_no: str):
     """The citizen brings the 补正 papers to the window: the clerk's scans; accepted when nothing is missing."""
