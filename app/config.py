@@ -20,7 +20,8 @@ class Settings:
     database_replica_url: str = ""
     replica_sticky_s: float = 10.0  # after a write, that citizen's (or case's, or the catalog's) reads stay primary
     replica_max_lag_s: float = 2.0  # a replica further behind than this is not read from
-    replica_retry_s: float = 5.0  # after a replica error, read the primary this long before trying it again
+    replica_retry_s: float = 5.0
+    outbox_retention_days: int = 30  # delivered notifications and their outbox events are deleted after this  # after a replica error, read the primary this long before trying it again
     redis_url: str = ""  # empty = in-process Redis (fakeredis with Lua)
     data_dir: str = "./var"
     sandbox: bool | None = None  # None = on in embedded mode, off otherwise
@@ -167,6 +168,7 @@ ENV = {
     "host": "HOST", "port": "PORT", "workers": "WORKERS", "database_url": "DATABASE_URL",
     "database_replica_url": "DATABASE_REPLICA_URL", "replica_sticky_s": "ZB_REPLICA_STICKY",
     "replica_max_lag_s": "ZB_REPLICA_MAX_LAG", "replica_retry_s": "ZB_REPLICA_RETRY",
+    "outbox_retention_days": "ZB_OUTBOX_RETENTION_DAYS",
     "redis_url": "REDIS_URL", "data_dir": "ZB_DATA_DIR", "sandbox": "ZB_SANDBOX",
     "public_base_url": "PUBLIC_BASE_URL", "secret_key": "ZB_SECRET_KEY", "data_key": "ZB_DATA_KEY", "receipt_key": "ZB_RECEIPT_KEY",
     "audit_key": "ZB_AUDIT_KEY", "storage_backend": "ZB_STORAGE", "s3_endpoint": "S3_ENDPOINT",

@@ -53,6 +53,7 @@ CRON_JOBS = [
     CronJob(chat_jobs.purge_transcripts, cron="15 3 * * *", timeout=600),
     CronJob(chat_jobs.refresh_flags, cron="5 * * * *", timeout=300),
     CronJob(notification_jobs.flag_due, cron="*/30 * * * *", timeout=300),
+    CronJob(notification_jobs.prune, cron="45 3 * * *", timeout=3000),
     CronJob(token_jobs.refresh_tokens, cron="*/5 * * * *", timeout=60),
     CronJob(appointment_jobs.mark_no_shows, cron="* * * * *", timeout=50),
     CronJob(appointment_jobs.remind, cron="*/5 * * * *", timeout=250),

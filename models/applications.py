@@ -102,6 +102,9 @@ class ApplicationStep(Model):
     decision = fields.CharField(max_length=16, null=True)
     comment = fields.TextField(null=True)
     version = fields.IntField(default=1)
+    # when staff were told this step is near its due date / past it (one notice per step and flag, ever)
+    near_due_flagged_at = fields.DatetimeField(null=True)
+    overdue_flagged_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "application_steps"

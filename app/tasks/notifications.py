@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from app.services.notifications import notifications
+from app.services.platform import outbox
 from app.tasks import job
 
 log = logging.getLogger("zhangban.tasks.notifications")
@@ -17,6 +18,16 @@ async def flag_due(ctx: dict) -> dict:
     counts = await notifications.flag_due_steps()
     if counts["near_due"] or counts["overdue"]:
         log.info("due flags: %s", counts)
+    return counts
+
+
+@job("notifications.prune")
+async def prune(ctx: dict) -> dict:
+    """Daily: delivered notifications and their outbox events older than ZB_OUTBOX_RETENTION_DAYS are deleted,
+    in batches (pending ones and dead letters stay), so the outbox does not grow for ever."""
+    counts = await outbox.prune(ctx["app"].settings.outbox_retention_days)
+    if counts["deliveries"] or counts["events"]:
+        log.info("outbox pruned: %s", counts)
     return counts
 
 

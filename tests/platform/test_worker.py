@@ -62,7 +62,7 @@ async def test_cron_schedule():
     crons = {c.function.__qualname__: c for c in worker.CRON_JOBS}
     assert set(crons) == {"payments.close_expired", "payments.sync_pending", "payments.reconcile_yesterday",
                           "receipts.issue_missing", "chat.purge_transcripts", "complaints.refresh_flags",
-                          "notifications.flag_due", "tokens.refresh", "appointments.mark_no_shows",
+                          "notifications.flag_due", "notifications.prune", "tokens.refresh", "appointments.mark_no_shows",
                           "appointments.remind", "appointments.release_slots", "appointments.reconcile",
                           "audit.seal", "dashboard.refresh_recent", "licences.render_missing"}
     assert all(c.unique for c in crons.values())  # one queued instance per cron job, however many workers

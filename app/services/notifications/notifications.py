@@ -560,35 +560,35 @@ async def _loop(ctx, step) -> None:
 
 async def flag_due_steps(now: datetime | None = None) -> dict:
     """Open steps due within a working day ("staff.task_near_due") or past due ("staff.task_overdue", also to
-    supervisors): one event per step and flag, ever."""
+    supervisors): one event per step and flag, ever. The step remembers each flag it was given
+    (near_due_flagged_at, overdue_flagged_at), so the outbox's rows can be pruned without a flag being sent again."""
+    from tortoise.expressions import Q
+
+    from app.services.platform import outbox
     from models import StepStatus
 
     now = now or workdays.utcnow()
-    steps = await ApplicationStep.filter(status=StepStatus.OPEN, due_at__isnull=False).prefetch_related(
-        "department", "application")
-    wanted: dict[str, tuple[str, ApplicationStep]] = {}
+    steps = await ApplicationStep.filter(
+        Q(near_due_flagged_at__isnull=True) | Q(overdue_flagged_at__isnull=True),
+        status=StepStatus.OPEN, due_at__isnull=False).prefetch_related("department", "application")
+    counts = {"near_due": 0, "overdue": 0}
     for s in steps:
         flag = workdays.flag(now, s.due_at)
-        if flag:
-            kind = "staff.task_overdue" if flag == "red" else "staff.task_near_due"
-            wanted[f"{kind}|step:{s.id}"] = (kind, s)
-    if not wanted:
-        return {"near_due": 0, "overdue": 0}
-    counts = {"near_due": 0, "overdue": 0}
-    async with in_transaction():
-        seen = set(await OutboxEvent.filter(kind__in=["staff.task_near_due", "staff.task_overdue"],
-                                            aggregate__in=[f"step:{s.id}" for _, s in wanted.values()]
-                                            ).values_list("kind", "aggregate"))
-        from app.services.platform import outbox
-
-        for kind, s in wanted.values():
-            if (kind, f"step:{s.id}") in seen:
+        if not flag:
+            continue
+        name, column = ("overdue", "overdue_flagged_at") if flag == "red" else ("near_due", "near_due_flagged_at")
+        if getattr(s, column) is not None:
+            continue
+        async with in_transaction() as conn:
+            # claimed by this update (a job running twice at once flags a step once)
+            if not await ApplicationStep.filter(id=s.id, **{f"{column}__isnull": True}).using_db(conn).update(
+                    **{column: now}):
                 continue
-            await outbox.emit(kind, f"step:{s.id}", {
+            await outbox.emit(f"staff.task_{name}", f"step:{s.id}", {
                 "department": s.department.code, "acceptance_no": s.application.acceptance_no,
                 "service_name": s.application.subject_name, "step_id": s.id, "step_name": s.name,
-                "due_date": workdays.local_date(s.due_at).isoformat()})
-            counts["overdue" if kind.endswith("overdue") else "near_due"] += 1
+                "due_date": workdays.local_date(s.due_at).isoformat()}, using_db=conn)
+        counts[name] += 1
     return counts
 
 
