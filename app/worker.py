@@ -40,7 +40,7 @@ CRON_TZ = wechatpay.CST  # cron times below are Beijing time
 
 FUNCTIONS = [payment_jobs.close_expired, payment_jobs.sync_pending, payment_jobs.reconcile_yesterday,
              receipt_jobs.issue_missing, chat_jobs.purge_transcripts, chat_jobs.refresh_flags,
-             notification_jobs.flag_due, notification_jobs.pump, token_jobs.refresh_tokens,
+             notification_jobs.flag_due, notification_jobs.prune, notification_jobs.pump, token_jobs.refresh_tokens,
              appointment_jobs.mark_no_shows, appointment_jobs.remind, appointment_jobs.release_slots,
              appointment_jobs.reconcile, audit_jobs.seal, dashboard_jobs.refresh_recent,
              licence_jobs.render_missing]
