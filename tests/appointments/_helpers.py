@@ -1,7 +1,7 @@
-"""Slots for appointment tests: each test takes slots nobody else used in this session."""
+"""Slots for appointment tests: each test takes slots nobody else used in this session, the same ones on every run
+(the earliest free slot of the earliest bookable day after today), so that a failure can be run again."""
 from __future__ import annotations
 
-import random
 from datetime import timedelta
 
 from models import Appointment, Slot
@@ -19,12 +19,12 @@ async def free_slot(client, service: str = "GA0002", hall_code: str = "nanhu", c
     dates = r.json()["dates"]
     if last_day:
         date = dates[-1]
-    for day in ([date] if date else random.sample(dates[1:] or dates, len(dates[1:] or dates))):
+    for day in ([date] if date else dates[1:] or dates):
         r = await client.get(f"/api/v1/halls/{hall['id']}/slots", params={"service": service, "date": day})
         assert r.status_code == 200, r.text
         free = [s for s in r.json()["slots"] if s["id"] not in _used and s["remaining"] == s["capacity"]]
         if free:
-            slot = random.choice(free)
+            slot = free[0]
             _used.add(slot["id"])
             if capacity is not None:
                 await Slot.filter(id=slot["id"]).update(capacity=capacity)

@@ -1,15 +1,13 @@
 """Electronic receipts (非税收入统一票据（电子）style): amounts in words, the signed canonical payload, issuing once
 per paid order, the public check by number (a changed stored payload is not valid) and the payer's JSON and PDF.
 
-Payments are not wired to receipts yet, so the paid orders are made through the ORM and `issue` is called
-directly; everything after that goes through HTTP. Until handlers/__init__.py registers the ereceipts blueprint,
-this module serves it from a second app on the session's database (see `er_app`).
+The paid orders are made through the ORM and `issue` is called directly; everything after that goes through
+HTTP.
 """
 from __future__ import annotations
 
 import asyncio
 import base64
-import dataclasses
 import hashlib
 import io
 import re
@@ -17,68 +15,17 @@ import secrets
 import uuid
 from datetime import datetime, timedelta, timezone
 
-import httpx
 import pytest
-from asgi_lifespan import LifespanManager
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pypdf import PdfReader
 
-from app import create_app
-from app import db as zb_db
 from app.config import Settings
 from app.security import mask_name
 from app.services.payments import payment_receipts
 from app.services.platform import workdays
-from handlers import payment_receipts as ereceipts_handlers
 from models import Department, LedgerEntry, OrderStatus, Payable, PayableStatus, PaymentOrder, Receipt, User
 from tests.factories import admin, citizen
-
-
-@dataclasses.dataclass(frozen=True)
-class _KeyedSettings(Settings):
-    receipt_key: str = ""  # until app/config.py has the field
-
-
-def _with_receipt_key(settings: Settings) -> Settings:
-    """Embedded mode uses the key file it creates in ZB_DATA_DIR; the production-style backend needs a key."""
-    if settings.embedded:
-        return settings
-    key = base64.b64encode(secrets.token_bytes(32)).decode()
-    if "receipt_key" in {f.name for f in dataclasses.fields(Settings)}:
-        return settings.with_(receipt_key=key)
-    return _KeyedSettings(**{f.name: getattr(settings, f.name) for f in dataclasses.fields(Settings)},
-                          receipt_key=key)
-
-
-async def _noop(*_args, **_kwargs) -> None:
-    return None
-
-
-@pytest.fixture(scope="module")
-async def er_app(app, settings):
-    """An app with the ereceipts routes on the session app's database. The session app is started first: it owns
-    Tortoise's one global context (a second Tortoise.init with the global fallback is refused), so this app
-    neither initialises nor closes the database."""
-    application = create_app(_with_receipt_key(settings), name=f"zbereceipts{uuid.uuid4().hex[:6]}")
-    if ereceipts_handlers.bp.name not in application.blueprints:  # not yet in handlers.blueprints
-        application.blueprint(ereceipts_handlers.bp)
-    application.ctx.provider_transport = httpx.ASGITransport(app=application)
-    # Sanic rewrites Sanic.handle_request (a class attribute) at the first app's start; a second rewrite of the
-    # rewritten method fails, and the first one serves this app as well.
-    application.config.TOUCHUP = False
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(zb_db, "connect", _noop)
-        mp.setattr(zb_db, "close", _noop)
-        async with LifespanManager(application, startup_timeout=60, shutdown_timeout=30):
-            yield application
-
-
-@pytest.fixture(scope="module")
-async def er_client(er_app):
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=er_app), base_url="http://testserver",
-                                 timeout=30) as c:
-        yield c
 
 
 @pytest.fixture(scope="module")
@@ -114,14 +61,14 @@ async def paid_order(who: dict, department: Department, *, amount_fen: int = 200
 
 
 @pytest.fixture(scope="module")
-async def payer(er_client):
-    return await citizen(er_client)
+async def payer(client):
+    return await citizen(client)
 
 
 @pytest.fixture(scope="module")
-async def issued(er_app, payer, department):
+async def issued(app, payer, department):
     order = await paid_order(payer, department)
-    return order, await payment_receipts.issue(er_app.ctx.settings, order)
+    return order, await payment_receipts.issue(app.ctx.settings, order)
 
 
 def text_of(pdf: bytes) -> str:
@@ -156,8 +103,8 @@ def test_canonical_json_is_sorted_compact_utf8():
 
 def test_a_configured_key_signs_and_verifies_and_names_itself():
     seed = secrets.token_bytes(32)
-    settings = _KeyedSettings(database_url="postgres://db/x", redis_url="redis://r",
-                              receipt_key=base64.b64encode(seed).decode())
+    settings = Settings(database_url="postgres://db/x", redis_url="redis://r",
+                        receipt_key=base64.b64encode(seed).decode())
     raw = Ed25519PrivateKey.from_private_bytes(seed).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     assert payment_receipts.public_key_b64(settings) == base64.b64encode(raw).decode()
     payload = {"number": "1", "amount_fen": 2000, "payer": {"name": "王*明"}}
@@ -175,14 +122,14 @@ def test_a_configured_key_signs_and_verifies_and_names_itself():
 
 def test_production_mode_without_a_receipt_key_says_which_variable_to_set():
     with pytest.raises(RuntimeError, match=payment_receipts.RECEIPT_KEY_ENV):
-        payment_receipts.signing_key(_KeyedSettings(database_url="postgres://db/y", redis_url="redis://r"))
+        payment_receipts.signing_key(Settings(database_url="postgres://db/y", redis_url="redis://r"))
 
 
 # ---------------------------------------------------------------- issuing and the public check
 
-async def test_the_receipt_is_numbered_signed_and_masked(er_app, payer, department, issued):
+async def test_the_receipt_is_numbered_signed_and_masked(app, payer, department, issued):
     order, receipt = issued
-    settings = er_app.ctx.settings
+    settings = app.ctx.settings
     day = workdays.local_date(receipt.created_at).strftime("%Y%m%d")
     assert re.fullmatch(rf"{settings.region_code}{day}\d{{8}}", receipt.number), receipt.number
     p = receipt.payload
@@ -203,131 +150,131 @@ def verify_url(receipt) -> str:
     return payment_receipts.verify_path(receipt.number, receipt.signature)
 
 
-async def test_verify_by_number_and_check_code_is_public_and_shows_only_masked_payer_data(er_client, er_app,
+async def test_verify_by_number_and_check_code_is_public_and_shows_only_masked_payer_data(client, app,
                                                                                         payer, issued):
     _, receipt = issued
     code = payment_receipts.check_code(receipt.signature)
     assert re.fullmatch(r"[A-Z2-7]{8}", code)
     assert verify_url(receipt) == f"/verify/receipts/{receipt.number}?code={code}"
-    r = await er_client.get(verify_url(receipt))
+    r = await client.get(verify_url(receipt))
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["valid"] is True
     assert body["receipt"] == receipt.payload
     assert (body["signature"], body["key_id"]) == (receipt.signature, receipt.key_id)
-    assert body["public_key"] == payment_receipts.public_key_b64(er_app.ctx.settings)
+    assert body["public_key"] == payment_receipts.public_key_b64(app.ctx.settings)
     assert body["receipt"]["payer"]["name"] == mask_name(payer["name"])
     assert payer["id_number"] not in r.text and payer["name"] not in r.text and payer["phone"] not in r.text
     # typed by hand: spaces and lower case are forgiven
-    r = await er_client.get(f"/verify/receipts/{receipt.number}", params={"code": f" {code.lower()} "})
+    r = await client.get(f"/verify/receipts/{receipt.number}", params={"code": f" {code.lower()} "})
     assert r.status_code == 200 and r.json()["valid"] is True
 
 
-async def test_a_number_without_its_check_code_reveals_nothing(er_client, er_app, payer, department, issued):
+async def test_a_number_without_its_check_code_reveals_nothing(client, app, payer, department, issued):
     """Numbers follow each other: the number alone must not open anyone's receipt."""
     _, receipt = issued
-    other = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
-    r = await er_client.get(f"/verify/receipts/{receipt.number}")
+    other = await payment_receipts.issue(app.ctx.settings, await paid_order(payer, department))
+    r = await client.get(f"/verify/receipts/{receipt.number}")
     assert r.status_code == 422
     assert r.json()["error"] == {"code": "check_code_required", "message": "请输入票据上的校验码", "field": "code"}
-    assert (await er_client.get(f"/verify/receipts/{receipt.number}?code=")).status_code == 422
-    unknown = (await er_client.get("/verify/receipts/33040219990101000000001?code=AAAAAAAA")).json()
+    assert (await client.get(f"/verify/receipts/{receipt.number}?code=")).status_code == 422
+    unknown = (await client.get("/verify/receipts/33040219990101000000001?code=AAAAAAAA")).json()
     for wrong in ("AAAAAAAA", payment_receipts.check_code(other.signature), payment_receipts.check_code(receipt.signature)[:7]):
-        r = await er_client.get(f"/verify/receipts/{receipt.number}", params={"code": wrong})
+        r = await client.get(f"/verify/receipts/{receipt.number}", params={"code": wrong})
         assert r.status_code == 404 and r.json() == unknown, wrong  # exactly as for a number that does not exist
         assert receipt.signature not in r.text and mask_name(payer["name"]) not in r.text
-    assert (await er_client.get(verify_url(other))).json()["valid"] is True
+    assert (await client.get(verify_url(other))).json()["valid"] is True
 
 
-async def test_an_unknown_number_is_404_in_the_error_shape(er_client):
-    r = await er_client.get("/verify/receipts/33040219990101000000001?code=ABCDEFGH")
+async def test_an_unknown_number_is_404_in_the_error_shape(client):
+    r = await client.get("/verify/receipts/33040219990101000000001?code=ABCDEFGH")
     assert r.status_code == 404
     assert r.json()["error"]["code"] == "receipt_not_found"
 
 
-async def test_a_changed_stored_payload_is_not_valid(er_client, payer, department, er_app):
-    receipt = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+async def test_a_changed_stored_payload_is_not_valid(client, payer, department, app):
+    receipt = await payment_receipts.issue(app.ctx.settings, await paid_order(payer, department))
     url = verify_url(receipt)
-    assert (await er_client.get(url)).json()["valid"] is True
+    assert (await client.get(url)).json()["valid"] is True
     await Receipt.filter(id=receipt.id).update(payload={**receipt.payload, "amount_fen": 200})
-    body = (await er_client.get(url)).json()
+    body = (await client.get(url)).json()
     assert body["valid"] is False and body["receipt"]["amount_fen"] == 200
     # a genuine payload (and its signature) moved under another number is not valid either
-    other = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    other = await payment_receipts.issue(app.ctx.settings, await paid_order(payer, department))
     await Receipt.filter(id=receipt.id).update(payload=other.payload, signature=other.signature)
-    body = (await er_client.get(f"/verify/receipts/{receipt.number}?code={payment_receipts.check_code(other.signature)}")).json()
+    body = (await client.get(f"/verify/receipts/{receipt.number}?code={payment_receipts.check_code(other.signature)}")).json()
     assert body["valid"] is False
-    assert (await er_client.get(verify_url(other))).json()["valid"] is True
+    assert (await client.get(verify_url(other))).json()["valid"] is True
 
 
-async def test_issue_is_idempotent_even_when_concurrent(er_app, payer, department, issued):
+async def test_issue_is_idempotent_even_when_concurrent(app, payer, department, issued):
     order, receipt = issued
-    again = await payment_receipts.issue(er_app.ctx.settings, order)
+    again = await payment_receipts.issue(app.ctx.settings, order)
     assert (again.id, again.number, again.signature, again.payload) == (receipt.id, receipt.number,
                                                                          receipt.signature, receipt.payload)
     fresh = await paid_order(payer, department)
-    copies = await asyncio.gather(*[payment_receipts.issue(er_app.ctx.settings, fresh) for _ in range(4)])
+    copies = await asyncio.gather(*[payment_receipts.issue(app.ctx.settings, fresh) for _ in range(4)])
     assert len({c.id for c in copies}) == 1 and len({c.number for c in copies}) == 1
     assert await Receipt.filter(order_id=fresh.id).count() == 1
     # the losers' sequence increments were rolled back with their rows: the next number follows, no gap
-    following = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+    following = await payment_receipts.issue(app.ctx.settings, await paid_order(payer, department))
     if following.number[:-8] == copies[0].number[:-8]:  # not across midnight (Beijing time)
         assert int(following.number[-8:]) == int(copies[0].number[-8:]) + 1
 
 
-async def test_numbers_follow_each_other_within_a_day(er_app, payer, department):
-    a = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
-    b = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department))
+async def test_numbers_follow_each_other_within_a_day(app, payer, department):
+    a = await payment_receipts.issue(app.ctx.settings, await paid_order(payer, department))
+    b = await payment_receipts.issue(app.ctx.settings, await paid_order(payer, department))
     if a.number[:-8] == b.number[:-8]:  # not across midnight (Beijing time)
         assert int(b.number[-8:]) == int(a.number[-8:]) + 1
 
 
-async def test_an_unpaid_order_gets_no_receipt(er_client, er_app, payer, department):
+async def test_an_unpaid_order_gets_no_receipt(client, app, payer, department):
     order = await paid_order(payer, department, status=OrderStatus.PENDING)
     with pytest.raises(payment_receipts.NotPaid):
-        await payment_receipts.issue(er_app.ctx.settings, order)
+        await payment_receipts.issue(app.ctx.settings, order)
     for suffix in ("receipt", "receipt.pdf"):
-        r = await er_client.get(f"/api/v1/payments/{order.id}/{suffix}", headers=payer["headers"])
+        r = await client.get(f"/api/v1/payments/{order.id}/{suffix}", headers=payer["headers"])
         assert r.status_code == 404 and r.json()["error"]["code"] == "receipt_not_found"
 
 
-async def test_a_payable_without_items_is_one_line_and_lines_must_add_up(er_app, payer, department):
-    receipt = await payment_receipts.issue(er_app.ctx.settings, await paid_order(payer, department, amount_fen=5000,
+async def test_a_payable_without_items_is_one_line_and_lines_must_add_up(app, payer, department):
+    receipt = await payment_receipts.issue(app.ctx.settings, await paid_order(payer, department, amount_fen=5000,
                                                                           items=[]))
     assert receipt.payload["items"] == [{"item": "道路交通安全违法行为罚款", "code": "103050101", "amount_fen": 5000}]
     assert receipt.payload["amount_in_words"] == "伍拾元整"
     bad = await paid_order(payer, department, amount_fen=2500)  # FINE_ITEMS add up to 2000
     with pytest.raises(payment_receipts.ItemsMismatch):
-        await payment_receipts.issue(er_app.ctx.settings, bad)
+        await payment_receipts.issue(app.ctx.settings, bad)
     assert not await Receipt.filter(order_id=bad.id).exists()
 
 
-async def test_the_public_check_is_rate_limited_per_client(er_client, er_app, issued, monkeypatch):
+async def test_the_public_check_is_rate_limited_per_client(client, app, issued, monkeypatch):
     _, receipt = issued
-    monkeypatch.setattr(er_app.ctx.tracker, "rate_limit", 3)
+    monkeypatch.setattr(app.ctx.tracker, "rate_limit", 3)
     headers = {"X-Real-IP": f"198.51.100.{secrets.randbelow(250) + 1}"}
-    codes = [(await er_client.get(verify_url(receipt), headers=headers)).status_code for _ in range(2)]
-    codes.append((await er_client.get(f"/verify/receipts/{receipt.number}?code=AAAAAAAA", headers=headers)).status_code)
-    codes.append((await er_client.get(verify_url(receipt), headers=headers)).status_code)
+    codes = [(await client.get(verify_url(receipt), headers=headers)).status_code for _ in range(2)]
+    codes.append((await client.get(f"/verify/receipts/{receipt.number}?code=AAAAAAAA", headers=headers)).status_code)
+    codes.append((await client.get(verify_url(receipt), headers=headers)).status_code)
     assert codes == [200, 200, 404, 429]  # wrong guesses count too
     other = {"X-Real-IP": "203.0.113.9"}
-    assert (await er_client.get(verify_url(receipt), headers=other)).status_code == 200
+    assert (await client.get(verify_url(receipt), headers=other)).status_code == 200
 
 
 # ---------------------------------------------------------------- the payer's copy
 
-async def test_the_payer_gets_the_receipt_as_json(er_client, payer, issued):
+async def test_the_payer_gets_the_receipt_as_json(client, payer, issued):
     order, receipt = issued
-    r = await er_client.get(f"/api/v1/payments/{order.id}/receipt", headers=payer["headers"])
+    r = await client.get(f"/api/v1/payments/{order.id}/receipt", headers=payer["headers"])
     assert r.status_code == 200, r.text
     assert r.json() == {"number": receipt.number, "check_code": payment_receipts.check_code(receipt.signature),
                         "payload": receipt.payload, "signature": receipt.signature, "key_id": receipt.key_id}
     assert "no-store" in r.headers["cache-control"]
 
 
-async def test_the_payer_gets_the_receipt_as_pdf(er_client, payer, issued):
+async def test_the_payer_gets_the_receipt_as_pdf(client, payer, issued):
     order, receipt = issued
-    r = await er_client.get(f"/api/v1/payments/{order.id}/receipt.pdf", headers=payer["headers"])
+    r = await client.get(f"/api/v1/payments/{order.id}/receipt.pdf", headers=payer["headers"])
     assert r.status_code == 200, r.text
     assert r.headers["content-type"] == "application/pdf"
     assert r.headers["content-disposition"] == f'inline; filename="ereceipt-{receipt.number}.pdf"'
@@ -345,30 +292,30 @@ async def test_the_payer_gets_the_receipt_as_pdf(er_client, payer, issued):
     assert paid in text  # Beijing time
 
 
-async def test_an_admin_may_read_any_receipt(er_client, issued):
+async def test_an_admin_may_read_any_receipt(client, issued):
     order, receipt = issued
-    a = await admin(er_client)
-    r = await er_client.get(f"/api/v1/payments/{order.id}/receipt", headers=a["headers"])
+    a = await admin(client)
+    r = await client.get(f"/api/v1/payments/{order.id}/receipt", headers=a["headers"])
     assert r.status_code == 200 and r.json()["number"] == receipt.number
 
 
-async def test_others_get_404_and_strangers_401(er_client, issued):
+async def test_others_get_404_and_strangers_401(client, issued):
     order, _ = issued
-    other = await citizen(er_client)
+    other = await citizen(client)
     for suffix in ("receipt", "receipt.pdf"):
         url = f"/api/v1/payments/{order.id}/{suffix}"
-        r = await er_client.get(url, headers=other["headers"])
+        r = await client.get(url, headers=other["headers"])
         assert r.status_code == 404 and r.json()["error"]["code"] == "payment_not_found"
-        missing = await er_client.get(f"/api/v1/payments/999999999/{suffix}", headers=other["headers"])
+        missing = await client.get(f"/api/v1/payments/999999999/{suffix}", headers=other["headers"])
         assert missing.status_code == 404 and missing.json() == r.json()  # mine-or-missing looks the same
-        assert (await er_client.get(url)).status_code == 401
+        assert (await client.get(url)).status_code == 401
 
 
-async def test_the_receipt_pdf_embeds_its_font_and_reads_the_same_without_chinese_fonts(er_client, payer, issued):
+async def test_the_receipt_pdf_embeds_its_font_and_reads_the_same_without_chinese_fonts(client, payer, issued):
     from tests.documents import pdftools
 
     order, _ = issued
-    pdf = (await er_client.get(f"/api/v1/payments/{order.id}/receipt.pdf", headers=payer["headers"])).content
+    pdf = (await client.get(f"/api/v1/payments/{order.id}/receipt.pdf", headers=payer["headers"])).content
     rows = pdftools.fonts(pdf)
     assert rows and all(r["emb"] == "yes" and r["sub"] == "yes" for r in rows), rows
     bare = pdftools.render(pdf, dpi=50)
@@ -376,15 +323,14 @@ async def test_the_receipt_pdf_embeds_its_font_and_reads_the_same_without_chines
     assert pdftools.ink(bare, (0, 0, bare.width, bare.height // 6)) > 200  # 示例市财政局监制 / 非税收入统一票据（电子）
 
 
-async def test_the_pdf_is_rendered_once_and_kept_in_storage(er_app, er_client, payer, issued):
-    from app.providers.storage import storage_for
+async def test_the_pdf_is_rendered_once_and_kept_in_storage(app, client, payer, issued):
 
     order, receipt = issued
-    storage, key = storage_for(er_app), payment_receipts.pdf_key(receipt.number)
+    storage, key = app.ctx.providers.storage, payment_receipts.pdf_key(receipt.number)
     await storage.delete(key)
     url = f"/api/v1/payments/{order.id}/receipt.pdf"
-    first = (await er_client.get(url, headers=payer["headers"])).content
+    first = (await client.get(url, headers=payer["headers"])).content
     assert first.startswith(b"%PDF") and await storage.get(key) == first
     await storage.put(key, b"%PDF-kept")  # the stored file is what is served: not rendered again
-    assert (await er_client.get(url, headers=payer["headers"])).content == b"%PDF-kept"
+    assert (await client.get(url, headers=payer["headers"])).content == b"%PDF-kept"
     await storage.delete(key)
