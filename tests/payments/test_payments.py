@@ -1,7 +1,7 @@
 import asyncio
 
 from models import LedgerEntry, PaymentOrder
-from tests.factories import admin, citizen, demo_citizen
+from tests.factories import admin, citizen, demo_citizen, own_order
 
 
 async def _fine(client, who) -> dict:
@@ -253,3 +253,36 @@ async def test_an_exact_replay_of_a_notification_credits_once(client, app):
     paid = await PaymentOrder.get(out_trade_no=no)
     assert paid.status == "paid"
     assert await LedgerEntry.filter(order_id=paid.id).count() == 1
+
+
+async def test_a_notification_and_a_query_credit_a_payment_the_same_way(client, app):
+    """Crediting has one definition: whether WeChat Pay's notification credits the payment (on PostgreSQL one
+    statement) or the query asking about a late one does (row by row), the order, its ledger entry, its payable and
+    the "payment.paid" event and the audit record come out the same."""
+    from app.services.payments import payments
+    from models import AuditLog, OutboxEvent, Payable
+
+    notified, queried = await own_order(client, 1300), await own_order(client, 1300)
+    r = await client.post(f"/sandbox/wechatpay/orders/{notified['out_trade_no']}/pay", json={})
+    assert r.status_code == 200, r.text
+    r = await client.post(f"/sandbox/wechatpay/orders/{queried['out_trade_no']}/pay", json={"hold": True})
+    assert r.status_code == 200, r.text  # paid, its notification held back: only a query learns of it
+    await payments.sync(app.ctx, await PaymentOrder.get(out_trade_no=queried["out_trade_no"]))
+    for _ in range(100):  # the sandbox notifies us right after the payment
+        if await PaymentOrder.exists(out_trade_no=notified["out_trade_no"], status="paid"):
+            break
+        await asyncio.sleep(0.05)
+    for paid in (notified, queried):
+        order = await PaymentOrder.get(out_trade_no=paid["out_trade_no"])
+        assert order.status == "paid" and order.transaction_id and order.paid_at and order.version == 2
+        entries = await LedgerEntry.filter(order_id=order.id).values_list("kind", "amount_fen", "external_id")
+        assert entries == [("payment", 1300, order.transaction_id)]
+        payable = await Payable.get(id=order.payable_id)
+        assert payable.status == "paid" and payable.paid_at == order.paid_at
+        events = await OutboxEvent.filter(kind="payment.paid", aggregate=f"payment:{order.out_trade_no}")
+        assert [e.payload for e in events] == [{
+            "payable_id": payable.id, "user_id": paid["who"]["user"]["id"], "description": "后台任务测试费用",
+            "amount_fen": 1300, "out_trade_no": order.out_trade_no}]
+        audited = await AuditLog.filter(action="payment", subject_ref=order.out_trade_no).values_list(
+            "subject_id", "actor_role", "purpose", "fields_read")
+        assert audited == [(paid["who"]["user"]["id"], "system", "payment.paid：后台任务测试费用", ["amount_fen:1300"])]

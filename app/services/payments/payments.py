@@ -183,42 +183,6 @@ async def pay(ctx, user: User, payable_id: int) -> tuple[PaymentOrder, dict]:
     return order, client.client_params(prepay_id)
 
 
-async def apply_paid(out_trade_no: str, transaction_id: str, total_fen: int, success_time: str | None) -> bool:
-    """Credit a payment WeChat reports as SUCCESS, exactly once; True when this call credited it."""
-    async with in_transaction():
-        order = await PaymentOrder.filter(out_trade_no=out_trade_no).select_for_update().first()
-        if order is None:
-            raise UnknownOrder()
-        if total_fen != order.amount_fen:
-            log.error("payment %s: WeChat reports %s fen, the order is %s fen", out_trade_no, total_fen, order.amount_fen)
-            raise AmountMismatch()
-        paid_at = _parse_time(success_time)
-        # Money moved even if we had closed the order meanwhile: record it (a refund can follow).
-        credited = await PaymentOrder.filter(id=order.id, status__in=[
-            OrderStatus.PENDING, OrderStatus.CLOSED, OrderStatus.FAILED]).update(
-            status=OrderStatus.PAID, transaction_id=transaction_id, paid_at=paid_at, version=order.version + 1)
-        if not credited:
-            return False
-        await LedgerEntry.create(order=order, kind="payment", amount_fen=order.amount_fen, external_id=transaction_id,
-                                 occurred_at=paid_at)
-        await _emit_payment("payment.paid", order)
-        if not await Payable.filter(id=order.payable_id, status=PayableStatus.UNPAID).update(
-                status=PayableStatus.PAID, paid_at=paid_at):
-            log.error("payment %s paid a payable that was already paid: refund it", out_trade_no)
-    return True
-
-
-async def _emit_payment(kind: str, order: PaymentOrder, amount_fen: int | None = None) -> None:
-    """The outbox event of a payment change, in the caller's transaction."""
-    payable = await Payable.get(id=order.payable_id)
-    amount = order.amount_fen if amount_fen is None else amount_fen
-    await audit.record_action(None, "system", order.payer_id, "payment", f"{kind}：{payable.description}",
-                              subject_ref=order.out_trade_no, details=[f"amount_fen:{amount}"])
-    await outbox.emit(kind, f"payment:{order.out_trade_no}", {
-        "payable_id": order.payable_id, "user_id": order.payer_id, "description": payable.description,
-        "amount_fen": order.amount_fen if amount_fen is None else amount_fen, "out_trade_no": order.out_trade_no})
-
-
 async def apply_refund(out_refund_no: str, refund_id: str | None, status: str, success_time: str | None) -> bool:
     """Apply a refund's final state exactly once; True when this call changed it."""
     async with in_transaction():
@@ -248,11 +212,83 @@ async def apply_refund(out_refund_no: str, refund_id: str | None, status: str, s
     return False
 
 
-# PostgreSQL: a payment notification stored and credited in one statement (one round trip, one commit). The
-# order's conditional UPDATE takes its row lock, so a concurrent redelivery waits, re-reads the status and updates
-# nothing; the ledger's unique external_id stays as the backstop. `applied` records whether the order exists
-# with that amount (a notification for an unknown order or a wrong amount stays unapplied).
-_CREDIT_PG = """
+# ---------------------------------------------------------------- crediting a payment (one definition)
+#
+# What crediting a payment WeChat reports paid writes, defined once here and used both by the row-by-row credit
+# (apply_paid: a query's answer; every notification on SQLite) and by the one-statement credit of a notification on
+# PostgreSQL (_CREDIT_STATEMENT, rendered from the same definitions): the order becomes paid from any CREDITABLE
+# status, one ledger entry, the payable paid, and a "payment.paid" event carrying PAYLOAD.
+
+CREDITABLE = (OrderStatus.PENDING, OrderStatus.CLOSED, OrderStatus.FAILED)  # money moved even if we had closed
+# the order meanwhile: record it (a refund can follow)
+# What a "payment.*" event carries: key -> (row, column), "o" the order, "p" its payable.
+PAYLOAD = {"payable_id": ("o", "payable_id"), "user_id": ("o", "payer_id"), "description": ("p", "description"),
+           "amount_fen": ("o", "amount_fen"), "out_trade_no": ("o", "out_trade_no")}
+
+
+def _aggregate(out_trade_no: str) -> str:
+    return f"payment:{out_trade_no}"
+
+
+def _check_notified(order: PaymentOrder | None, out_trade_no: str, total_fen: int) -> PaymentOrder:
+    """The order a payment is reported for, with the amount reported: an unknown order or a wrong amount is an
+    error (and credits nothing)."""
+    if order is None:
+        raise UnknownOrder()
+    if total_fen != order.amount_fen:
+        log.error("payment %s: WeChat reports %s fen, the order is %s fen", out_trade_no, total_fen, order.amount_fen)
+        raise AmountMismatch()
+    return order
+
+
+def _payable_already_paid(out_trade_no: str) -> None:
+    log.error("payment %s paid a payable that was already paid: refund it", out_trade_no)
+
+
+async def apply_paid(out_trade_no: str, transaction_id: str, total_fen: int, success_time: str | None) -> bool:
+    """Credit a payment WeChat reports as SUCCESS, exactly once; True when this call credited it."""
+    async with in_transaction():
+        order = _check_notified(await PaymentOrder.filter(out_trade_no=out_trade_no).select_for_update().first(),
+                                out_trade_no, total_fen)
+        paid_at = _parse_time(success_time)
+        credited = await PaymentOrder.filter(id=order.id, status__in=CREDITABLE).update(
+            status=OrderStatus.PAID, transaction_id=transaction_id, paid_at=paid_at, version=order.version + 1)
+        if not credited:
+            return False
+        await LedgerEntry.create(order=order, kind="payment", amount_fen=order.amount_fen, external_id=transaction_id,
+                                 occurred_at=paid_at)
+        await _emit_payment("payment.paid", order)
+        if not await Payable.filter(id=order.payable_id, status=PayableStatus.UNPAID).update(
+                status=PayableStatus.PAID, paid_at=paid_at):
+            _payable_already_paid(out_trade_no)
+    return True
+
+
+async def _emit_payment(kind: str, order: PaymentOrder, amount_fen: int | None = None) -> None:
+    """The audit record and the outbox event (PAYLOAD) of a payment change, in the caller's transaction."""
+    rows = {"o": order, "p": await Payable.get(id=order.payable_id)}
+    payload = {key: getattr(rows[row], column) for key, (row, column) in PAYLOAD.items()}
+    if amount_fen is not None:  # a refund: the amount refunded
+        payload["amount_fen"] = amount_fen
+    await _audit_payment(kind, payload)
+    await outbox.emit(kind, _aggregate(order.out_trade_no), payload)
+
+
+async def _audit_payment(kind: str, payload: dict) -> None:
+    """The audit log's record of a payment change, from its event's payload (in the caller's transaction)."""
+    await audit.record_action(None, "system", payload["user_id"], "payment", f"{kind}：{payload['description']}",
+                              subject_ref=payload["out_trade_no"], details=[f"amount_fen:{payload['amount_fen']}"])
+
+
+def _credit_statement() -> str:
+    """PostgreSQL: a payment notification stored and credited in one statement (and one commit), from
+    CREDITABLE and PAYLOAD. The order's conditional UPDATE takes its row lock, so a concurrent redelivery waits,
+    re-reads the status and updates nothing; the ledger's unique external_id stays as the backstop. `applied`
+    records whether the order exists with that amount (a notification for an unknown order or a wrong amount stays
+    unapplied). Parameters: event id, event type, resource, out_trade_no, amount, transaction id, paid at."""
+    creditable = ", ".join(f"'{status.value}'" for status in CREDITABLE)
+    payload = ", ".join(f"'{key}', {row}.\"{column}\"" for key, (row, column) in PAYLOAD.items())
+    return f"""
 WITH ev AS (
   INSERT INTO "payment_events" ("event_id", "event_type", "resource", "received_at", "applied")
   SELECT $1, $2, $3::jsonb, now(),
@@ -260,40 +296,36 @@ WITH ev AS (
   ON CONFLICT ("event_id") DO NOTHING
   RETURNING 1
 ), o AS (
-  UPDATE "payment_orders" SET "status" = 'paid', "transaction_id" = $6, "paid_at" = $7, "version" = "version" + 1
-  WHERE "out_trade_no" = $4 AND "amount_fen" = $5 AND "status" IN ('pending', 'closed', 'failed')
-  RETURNING "id", "payable_id", "amount_fen", "payer_id"
+  UPDATE "payment_orders" SET "status" = '{OrderStatus.PAID.value}', "transaction_id" = $6, "paid_at" = $7,
+         "version" = "version" + 1
+  WHERE "out_trade_no" = $4 AND "amount_fen" = $5 AND "status" IN ({creditable})
+  RETURNING "id", "payable_id", "amount_fen", "payer_id", "out_trade_no"
 ), l AS (
   INSERT INTO "ledger_entries" ("order_id", "kind", "amount_fen", "external_id", "occurred_at", "created_at")
   SELECT "id", 'payment', "amount_fen", $6, $7, now() FROM o
   RETURNING 1
-), p AS (
-  UPDATE "payables" SET "status" = 'paid', "paid_at" = $7
-  WHERE "id" IN (SELECT "payable_id" FROM o) AND "status" = 'unpaid'
+), paid AS (
+  UPDATE "payables" SET "status" = '{PayableStatus.PAID.value}', "paid_at" = $7
+  WHERE "id" IN (SELECT "payable_id" FROM o) AND "status" = '{PayableStatus.UNPAID.value}'
   RETURNING 1
 ), n AS (
   INSERT INTO "outbox_events" ("kind", "aggregate", "payload", "created_at")
-  SELECT 'payment.paid', 'payment:' || $4, jsonb_build_object('payable_id', o."payable_id", 'user_id', o."payer_id",
-         'amount_fen', o."amount_fen", 'description', pb."description", 'out_trade_no', $4::text), now()
-  FROM o JOIN "payables" pb ON pb."id" = o."payable_id"
-  RETURNING 1
+  SELECT 'payment.paid', '{_aggregate("")}' || o."out_trade_no", jsonb_build_object({payload}), now()
+  FROM o JOIN "payables" p ON p."id" = o."payable_id"
+  RETURNING "payload"
 )
-SELECT (SELECT count(*) FROM o) AS credited, (SELECT count(*) FROM p) AS payables_paid
+SELECT (SELECT count(*) FROM o) AS credited, (SELECT count(*) FROM paid) AS payables_paid,
+       (SELECT "payload" FROM n) AS payload
 """
 
 
-async def _why_not_credited(out_trade_no: str, total_fen: int) -> None:
-    """After a credit that changed nothing: an unknown order or a wrong amount is an error; else a duplicate."""
-    order = await PaymentOrder.get_or_none(out_trade_no=out_trade_no)
-    if order is None:
-        raise UnknownOrder()
-    if order.amount_fen != total_fen:
-        log.error("payment %s: WeChat reports %s fen, the order is %s fen", out_trade_no, total_fen, order.amount_fen)
-        raise AmountMismatch()
+_CREDIT_STATEMENT = _credit_statement()
 
 
 async def credit_notification(event_id: str, event_type: str, resource: dict) -> bool:
-    """Store a TRANSACTION.SUCCESS notification and credit its payment, exactly once; True when credited now."""
+    """Store a TRANSACTION.SUCCESS notification and credit its payment, exactly once; True when credited now. On
+    PostgreSQL one statement (and the audit record, in its transaction); elsewhere the notification is stored, then
+    apply_paid."""
     out_trade_no, total = resource["out_trade_no"], int(resource.get("amount", {}).get("total", -1))
     conn = connections.get("default")
     if conn.capabilities.dialect != "postgres":
@@ -301,15 +333,19 @@ async def credit_notification(event_id: str, event_type: str, resource: dict) ->
         credited = await apply_paid(out_trade_no, resource["transaction_id"], total, resource.get("success_time"))
         await PaymentEvent.filter(event_id=event_id).update(applied=True)
         return credited
-    rows = await conn.execute_query_dict(_CREDIT_PG, [
-        event_id, event_type, json.dumps(resource, ensure_ascii=False), out_trade_no, total,
-        resource["transaction_id"], _parse_time(resource.get("success_time"))])
+    async with in_transaction() as tx:  # the statement and the payment's audit record, together
+        rows = await tx.execute_query_dict(_CREDIT_STATEMENT, [
+            event_id, event_type, json.dumps(resource, ensure_ascii=False), out_trade_no, total,
+            resource["transaction_id"], _parse_time(resource.get("success_time"))])
+        if rows[0]["credited"]:
+            payload = rows[0]["payload"]
+            await _audit_payment("payment.paid", json.loads(payload) if isinstance(payload, str) else payload)
     if rows[0]["credited"]:
         if not rows[0]["payables_paid"]:
-            log.error("payment %s paid a payable that was already paid: refund it", out_trade_no)
+            _payable_already_paid(out_trade_no)
         return True
-    await _why_not_credited(out_trade_no, total)
-    return False
+    _check_notified(await PaymentOrder.get_or_none(out_trade_no=out_trade_no), out_trade_no, total)
+    return False  # a duplicate
 
 
 async def _store_event(event_id: str, event_type: str, resource: dict) -> None:
