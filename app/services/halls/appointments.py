@@ -247,8 +247,8 @@ async def _insert(ctx, user: User, slot: Slot, now: datetime) -> Appointment:
     names = await halls.service_names([slot.service_code])
     try:
         async with in_transaction() as conn:
-            if conn.capabilities.dialect == "postgres":  # one booking of this person at a time
-                await User.filter(id=user.id).select_for_update().using_db(conn).values_list("id", flat=True)
+            # One booking of this person at a time (a row lock; SQLite's one writer at a time does it there).
+            await User.filter(id=user.id).select_for_update().only("id").using_db(conn)
             if await BookingSuspension.filter(user_id=user.id, until__gt=now).using_db(conn).exists():
                 raise await _suspended_error(user.id, now)
             active = await Appointment.filter(user_id=user.id, status=AppointmentStatus.BOOKED).using_db(conn).count()

@@ -16,13 +16,11 @@ an admin to retry.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable
 
-from tortoise import connections
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
@@ -248,14 +246,10 @@ RULES: dict[str, Callable[[dict], list[Plan]]] = {
 # ---------------------------------------------------------------- dispatching
 
 async def _claim_events(conn, limit: int) -> list[OutboxEvent]:
-    if conn.capabilities.dialect == "postgres":
-        rows = await conn.execute_query_dict(
-            'SELECT "id", "kind", "aggregate", "payload" FROM "outbox_events" WHERE "dispatched_at" IS NULL '
-            'ORDER BY "id" LIMIT $1 FOR UPDATE SKIP LOCKED', [limit])
-        return [OutboxEvent(id=r["id"], kind=r["kind"], aggregate=r["aggregate"],
-                            payload=json.loads(r["payload"]) if isinstance(r["payload"], str) else r["payload"])
-                for r in rows]
-    return await OutboxEvent.filter(dispatched_at__isnull=True).order_by("id").limit(limit).using_db(conn)
+    """The oldest undispatched events, locked for this transaction; events another planner holds are skipped
+    (FOR UPDATE SKIP LOCKED; SQLite has no row locks: its one writer at a time plans alone)."""
+    return await OutboxEvent.filter(dispatched_at__isnull=True).order_by("id").limit(limit).select_for_update(
+        skip_locked=True).using_db(conn)
 
 
 class _Batch:
@@ -273,10 +267,9 @@ class _Batch:
         if ids:
             self.users = {u.id: u for u in await User.filter(id__in=ids).using_db(self.conn)}
             tids = {tpl[p.scene] for p in plans if p.user_id and p.scene}
+            # Locked in id order: two planners sharing users wait, never deadlock.
             q = SubscriptionQuota.filter(user_id__in=ids, template_id__in=tids, remaining__gt=0).using_db(
-                self.conn).order_by("id")
-            if self.conn.capabilities.dialect == "postgres":
-                q = q.select_for_update()  # in id order: two planners sharing users wait, never deadlock
+                self.conn).order_by("id").select_for_update()
             self.quotas = {(s.user_id, s.template_id): s for s in await q}
         for dept, roles in {(p.department, p.roles) for p in plans if p.department}:
             members = await StaffMember.filter(department__code=dept, active=True).using_db(self.conn).order_by("id")
@@ -380,22 +373,15 @@ def _rules_for(event: OutboxEvent) -> list[Plan]:
 # ---------------------------------------------------------------- sending
 
 async def _claim_due(limit: int, lease: float) -> list[Delivery]:
-    """Claim due deliveries by pushing their next_attempt_at out by the lease (one more attempt counted)."""
+    """Claim due deliveries by pushing their next_attempt_at out by the lease (one more attempt counted); those
+    another sender is claiming are skipped (FOR UPDATE SKIP LOCKED where there are row locks)."""
     now = workdays.utcnow()
-    until = now + timedelta(seconds=lease)
-    conn = connections.get("default")
-    if conn.capabilities.dialect == "postgres":
-        rows = await conn.execute_query_dict(
-            'UPDATE "notification_deliveries" SET "next_attempt_at" = $1, "attempts" = "attempts" + 1 '
-            'WHERE "id" IN (SELECT "id" FROM "notification_deliveries" WHERE "status" = \'pending\' '
-            'AND "next_attempt_at" <= $2 ORDER BY "next_attempt_at" LIMIT $3 FOR UPDATE SKIP LOCKED) '
-            'RETURNING "id"', [until, now, limit])
-        ids = [r["id"] for r in rows]
-    else:
-        ids = await Delivery.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now).order_by(
-            "next_attempt_at").limit(limit).values_list("id", flat=True)
+    async with in_transaction() as conn:
+        ids = [d.id for d in await Delivery.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now).order_by(
+            "next_attempt_at").limit(limit).select_for_update(skip_locked=True).only("id").using_db(conn)]
         if ids:
-            await Delivery.filter(id__in=ids).update(next_attempt_at=until, attempts=F("attempts") + 1)
+            await Delivery.filter(id__in=ids).using_db(conn).update(
+                next_attempt_at=now + timedelta(seconds=lease), attempts=F("attempts") + 1)
     return await Delivery.filter(id__in=ids) if ids else []
 
 
