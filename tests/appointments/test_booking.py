@@ -33,7 +33,7 @@ async def test_book_gives_code_qr_and_event_and_remaining_drops(client):
 async def test_real_name_binding_required(client):
     who = await citizen(client, bind=False)
     r = await book(client, who, await free_slot(client))
-    assert r.status_code == 403 and r.json()["error"]["code"] == "identity_required"
+    assert r.status_code == 403 and r.json()["error"]["code"] == "identity_level_required"
     assert "实名" in r.json()["error"]["message"]
 
 
