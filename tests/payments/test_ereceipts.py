@@ -329,9 +329,10 @@ async def test_the_receipt_pdf_embeds_its_font_and_reads_the_same_without_chines
 
 
 async def test_the_pdf_is_rendered_once_and_kept_in_storage(app, client, payer, issued):
+    from app.providers.storage import storage_for
 
     order, receipt = issued
-    storage, key = app.ctx.providers.storage, payment_receipts.pdf_key(receipt.number)
+    storage, key = storage_for(app), payment_receipts.pdf_key(receipt.number)
     await storage.delete(key)
     url = f"/api/v1/payments/{order.id}/receipt.pdf"
     first = (await client.get(url, headers=payer["headers"])).content
