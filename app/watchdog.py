@@ -21,6 +21,8 @@ from app import metrics
 
 log = logging.getLogger("zhangban.watchdog")
 POLL = 0.5
+ACK_TIMEOUT = 120  # seconds the first workers have to report started (Sanic's default, 30 s, is close to what
+# a worker's start-up takes on a busy two-core machine: over it, Sanic kills the whole server)
 QUICK_DEATH = 30.0  # a worker that dies this soon after its restart is failing at start: back off
 MAX_DELAY = 60.0
 
@@ -79,7 +81,9 @@ class Watchdog:
 
 
 def watch(app) -> None:
-    """main_process_ready listener: start the watchdog on this app's worker manager."""
+    """main_process_ready listener: start the watchdog on this app's worker manager (and give the first workers
+    ACK_TIMEOUT seconds to start)."""
+    app.manager.THRESHOLD = ACK_TIMEOUT * 10  # the manager counts 0.1 s polls
     app.ctx.watchdog = Watchdog(app.manager)
     app.ctx.watchdog.start()
 
