@@ -161,12 +161,27 @@ def staff_journey(c: Client, who: dict) -> None:
                 tokens[member["userid"]] = c.call("POST", "/api/v1/auth/dingtalk", {"code": code})["token"]
                 say("signed in:", member["name"], f"({member['department']}, {', '.join(member['roles'])})")
             token = tokens[member["userid"]]
-            tasks = c.call("GET", "/api/v1/staff/tasks", query={"status": "open"}, token=token)["items"]
-            task = next(t for t in tasks if t["id"] == s["id"])
+            task, tasks = find_task(c, token, s["id"])
             c.call("POST", f"/api/v1/staff/tasks/{task['id']}/decision",
                    {"decision": "approve", "comment": "材料齐全，同意"}, token=token)
             say(f"{len(tasks)} open task(s); approved:", s.get("name") or s.get("key"))
     raise StepFailed("the case still has open steps after ten rounds")
+
+
+def find_task(c: Client, token: str, step_id: int) -> tuple[dict, list[dict]]:
+    """The step among the staff member's open tasks, oldest first, page by page (a busy hall has more than a page)."""
+    seen: list[dict] = []
+    page = 1
+    while True:
+        items = c.call("GET", "/api/v1/staff/tasks", query={"status": "open", "page": page, "page_size": 100},
+                       token=token)["items"]
+        seen += items
+        found = next((t for t in items if t["id"] == step_id), None)
+        if found:
+            return found, seen
+        if len(items) < 100:
+            raise StepFailed(f"step {step_id} is not among the open tasks")
+        page += 1
 
 
 def citizen_after(c: Client, who: dict) -> None:
