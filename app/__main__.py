@@ -57,7 +57,6 @@ def serve(settings: Settings) -> None:
             asyncio.run(_seed(settings))
     else:  # worker processes and the main process (worker restarts) share metrics through files
         _metrics_dir(settings)
-    server.allow_slow_start()
     loader = AppLoader(factory=partial(create_app, settings, name="zhangban"))
     app = loader.load()
     if not settings.embedded:  # Sanic's manager does not replace a worker that dies: the watchdog does

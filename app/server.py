@@ -1,5 +1,4 @@
-"""Sanic's HTTP/1.1 server as this app runs it: UTF-8 request targets, the banner's name for the mode, and the
-time a worker has to start."""
+"""Sanic's HTTP/1.1 server as this app runs it: UTF-8 request targets, and the banner's name for the mode."""
 from __future__ import annotations
 
 import re
@@ -7,7 +6,6 @@ import re
 from sanic import Sanic
 from sanic.http.http1 import Http
 from sanic.server.protocols.websocket_protocol import WebSocketProtocol
-from sanic.worker.manager import WorkerManager
 
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
 
@@ -60,14 +58,3 @@ class App(Sanic):
             workers = display["mode"].split(", ", 1)[1:]  # Sanic's "single worker" / "w/ 4 workers"
             display["mode"] = ", ".join(["embedded" if settings.embedded else "production", *workers])
         return display, extra
-
-
-# Sanic's manager shuts the whole server down when a worker has not acknowledged its start within
-# WorkerManager.THRESHOLD tenths of a second (30 s, not a setting in 25.12). A worker acknowledges after our
-# start-up hooks (database pool, Redis, provider clients, the catalog snapshot and the segmenter's dictionary);
-# on a loaded 2-core host that was seen to take 23–30 s, which killed the server at start. Two minutes.
-START_TIMEOUT_TENTHS = 1200
-
-
-def allow_slow_start() -> None:
-    WorkerManager.THRESHOLD = START_TIMEOUT_TENTHS
